@@ -109,6 +109,9 @@ export const AGENCIES = [
 export const Agency = z.enum(AGENCIES);
 export type Agency = z.infer<typeof Agency>;
 
+/** YAML reads `2016` as a number; in a list of words it is a word. */
+const Word = z.union([z.string().min(1), z.number()]).transform(String);
+
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
 
 export const GuidanceRecord = z
@@ -122,8 +125,8 @@ export const GuidanceRecord = z
     /** A plain-English summary from another source, where one exists (criteria). */
     summary: z.string().min(3).optional(),
     /** Other names people use: acronyms, informal phrases, the list's number. */
-    aliases: z.array(z.string().min(1)).default([]),
-    keywords: z.array(z.string().min(1)).default([]),
+    aliases: z.array(Word).default([]),
+    keywords: z.array(Word).default([]),
     related: z.array(Id).default([]),
     /** Records on the same topic where a source or an edition says something different. */
     differs: z.array(Id).default([]),

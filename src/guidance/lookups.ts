@@ -1,0 +1,63 @@
+import type { GuidanceRecord } from './schema';
+
+/**
+ * Exact look-ups: an ESN number, an Annex A document code, a week or a day of the timeline,
+ * an acronym asked about by name. They do not answer on their own; they lift the records they
+ * name so that ranked search puts them first when the rest of the question agrees.
+ */
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+
+function toNumber(s: string): number | undefined {
+  const n = /^\d+$/.test(s) ? Number(s) : NUMBER_WORDS[s.toLowerCase()];
+  return n === undefined || Number.isNaN(n) ? undefined : n;
+}
+
+const NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)';
+const DEFINITION = /\b(stand for|stands for|short for|mean|means|meaning|definition|define|acronym|abbreviation)\b|^\s*(what|who)('s| is| are)\b/i;
+
+export function exactBoosts(question: string, records: readonly GuidanceRecord[]): Map<string, number> {
+  const boosts = new Map<string, number>();
+  const lift = (r: GuidanceRecord, factor: number): void => {
+    boosts.set(r.id, Math.max(boosts.get(r.id) ?? 1, factor));
+  };
+  const q = question.toLowerCase();
+
+  for (const m of q.matchAll(/\besns?\s*0?(\d{1,2})\b/g)) {
+    const n = Number(m[1]);
+    for (const r of records) {
+      if (r.esn === n) lift(r, 4);
+      else if (r.esns?.includes(n)) lift(r, 1.5);
+    }
+  }
+  for (const m of q.matchAll(/(?<![\d.])([1-6]\.[1-9])(?![\d.])/g)) {
+    for (const r of records) if (r.code === m[1]) lift(r, 4);
+  }
+  for (const m of q.matchAll(new RegExp(`\\bweeks?\\s*${NUM}\\b`, 'g'))) {
+    const n = toNumber(m[1] ?? '');
+    if (n !== undefined) for (const r of records) if (r.weeks?.includes(n)) lift(r, 2);
+  }
+  for (const m of q.matchAll(new RegExp(`\\bday\\s*${NUM}\\b`, 'g'))) {
+    const n = toNumber(m[1] ?? '');
+    if (n === undefined) continue;
+    for (const r of records) {
+      if (r.due?.rule === 'working-days-after' && r.due.from === 'notification' && r.due.days === n && r.edition === '2018') lift(r, 1.5);
+    }
+  }
+  if (DEFINITION.test(question)) {
+    for (const r of records) {
+      if (r.kind !== 'glossary' || !r.term) continue;
+      const term = r.term.toLowerCase();
+      if (new RegExp(`(^|[^a-z0-9])${escape(term)}s?([^a-z0-9]|$)`).test(q)) lift(r, 3);
+    }
+  }
+  if (/\b(2024|new|latest|current|this round|from september)\b/.test(q)) for (const r of records) if (r.edition === '2024') lift(r, 1.2);
+  if (/\b(2016|2017|2018|old|older|earlier|previous|last round)\b/.test(q)) for (const r of records) if (r.edition === '2018') lift(r, 1.2);
+  return boosts;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

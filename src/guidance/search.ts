@@ -1,0 +1,144 @@
+import MiniSearch, { type Query } from 'minisearch';
+import type { GuidanceRecord } from './schema';
+import type { Thesaurus } from './synonyms';
+import { isStopWord, stemWord, words } from './text';
+
+/**
+ * Ranked full-text search over the records: fielded BM25 (MiniSearch) on stemmed words, with
+ * field boosts, fuzzy matching for typos and query expansion from the thesaurus.
+ */
+export interface SearchHit {
+  record: GuidanceRecord;
+  score: number;
+}
+
+const FIELD_BOOST = { title: 3, aliases: 3, term: 4, keywords: 2, text: 1, summary: 1, extra: 1 } as const;
+type Field = keyof typeof FIELD_BOOST;
+const FIELDS = Object.keys(FIELD_BOOST) as Field[];
+
+/** Words a record is known by beyond its text: its kind, numbers and codes in the forms people type them. */
+function extraTerms(r: GuidanceRecord): string {
+  const parts: string[] = [];
+  if (r.esn !== undefined) parts.push(`esn ${r.esn} criterion criteria evaluation`);
+  if (r.esns) parts.push(r.esns.map((n) => `esn ${n}`).join(' '), 'tracking tool question');
+  if (r.code) parts.push(`${r.code} document request annex`);
+  if (r.weeks) parts.push(r.weeks.map((w) => `week ${w}`).join(' '), 'timeline');
+  if (r.fields) parts.push(r.fields.join(' '), 'list fields annex');
+  if (r.nominal) parts.push(r.nominal, 'deadline due');
+  if (r.who) parts.push(r.who.join(' '));
+  return parts.join(' ');
+}
+
+export function tokenize(text: string): string[] {
+  return words(text);
+}
+
+export function processTerm(term: string): string | null {
+  return isStopWord(term) ? null : stemWord(term);
+}
+
+export class GuidanceIndex {
+  private readonly index: MiniSearch<{ id: string } & Record<Field, string>>;
+  private readonly byId: Map<string, GuidanceRecord>;
+  /** Every stem each record contains, for coverage checks. */
+  readonly stemsOf: Map<string, Set<string>>;
+  /** In how many records each stem appears. */
+  readonly documentFrequency: Map<string, number>;
+  readonly size: number;
+
+  constructor(
+    readonly records: readonly GuidanceRecord[],
+    private readonly thesaurus: Thesaurus,
+  ) {
+    this.byId = new Map(records.map((r) => [r.id, r]));
+    this.index = new MiniSearch({ fields: FIELDS, storeFields: [], tokenize, processTerm, searchOptions: { tokenize, processTerm } });
+    const docs = records.map((r) => ({
+      id: r.id,
+      title: r.title,
+      aliases: r.aliases.join(' ; '),
+      term: r.term ?? '',
+      keywords: r.keywords.join(' ; '),
+      text: r.text,
+      summary: r.summary ?? '',
+      extra: extraTerms(r),
+    }));
+    this.index.addAll(docs);
+    this.stemsOf = new Map();
+    this.documentFrequency = new Map();
+    for (const d of docs) {
+      const stems = new Set(FIELDS.flatMap((f) => tokenize(d[f]).map(processTerm).filter((t): t is string => t !== null)));
+      this.stemsOf.set(d.id, stems);
+      for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
+    }
+    this.size = records.length;
+  }
+
+  /** How much a stem tells records apart: rare stems weigh more. Unknown stems weigh like the rarest. */
+  idf(stem: string): number {
+    const df = this.documentFrequency.get(stem) ?? 1;
+    return Math.log(1 + this.size / df);
+  }
+
+  has(stem: string): boolean {
+    return this.documentFrequency.has(stem);
+  }
+
+  /** The closest stem in the vocabulary within a small edit distance (typos), if any. */
+  nearest(stem: string): string | undefined {
+    if (stem.length < 4 || /\d/.test(stem)) return undefined;
+    const max = stem.length >= 7 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    for (const known of this.documentFrequency.keys()) {
+      if (Math.abs(known.length - stem.length) > max) continue;
+      const d = editDistance(stem, known, max);
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  search(question: string, boosts: ReadonlyMap<string, number> = new Map()): SearchHit[] {
+    const expansions = this.thesaurus
+      .expand(question)
+      .flat()
+      .join(' ');
+    const fuzzy = (term: string): number | false => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false);
+    const queries: Query[] = [{ queries: [question], fuzzy }];
+    // Synonyms widen the net but count for less than the words actually typed.
+    if (expansions) queries.push({ queries: [expansions], boostTerm: () => 0.6 });
+    const results = this.index.search(
+      { combineWith: 'OR', queries },
+      { boost: { ...FIELD_BOOST }, boostDocument: (id) => boosts.get(String(id)) ?? 1 },
+    );
+    const hits: SearchHit[] = [];
+    for (const r of results) {
+      const record = this.byId.get(String(r.id));
+      if (record) hits.push({ record, score: r.score });
+    }
+    return hits;
+  }
+}
+
+/** Damerau-Levenshtein distance with an early exit once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push(new Array<number>(b.length + 1).fill(0));
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
+  for (let i = 0; i <= a.length; i++) (rows[i] as number[])[0] = i;
+  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
+      (rows[i] as number[])[j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return at(a.length, b.length);
+}

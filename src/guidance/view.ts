@@ -1,0 +1,140 @@
+import type { Answer } from './answerer';
+import { EDITION_LABEL, type GuidanceRecord, type Source, WORKING_TOGETHER } from './schema';
+
+/**
+ * What a person sees for an answer, in reading order, independent of where it is shown:
+ * the card, the command line and the JSON output are all made from this.
+ */
+export interface FollowUp {
+  label: string;
+  /** The question the button asks. */
+  question: string;
+}
+
+export interface SourceLine {
+  title: string;
+  seed: string;
+  ref: string;
+  edition: string;
+  publisher: string;
+}
+
+export interface AnswerView {
+  status: Answer['status'];
+  heading: string;
+  /** Which edition of the inspection the answer belongs to, when that matters. */
+  edition: string;
+  paragraphs: string[];
+  /** Where another source or edition says something different. */
+  differences: string[];
+  sources: SourceLine[];
+  followUps: FollowUp[];
+}
+
+export const EXAMPLE_QUESTIONS = [
+  'When is the draft report sent?',
+  'What does ESN 28 say?',
+  'What are the 3pm lists on day one?',
+  'Who is on the inspection team?',
+  'What does MARAC stand for?',
+];
+
+const COVERS =
+  'I answer from the JTAI guidance on children living with domestic abuse: how the inspection works and its timeline, ' +
+  'the evaluation criteria (ESN 23-38), the Annex A information requests and their deadlines, the tracking tool, ' +
+  'who inspectors meet, acronyms, and the statutory timescales for child protection conferences.';
+const LOCAL = 'For local practice and procedures, check your safeguarding partnership procedures or ask your JTAI coordinator.';
+
+function sourceLines(r: GuidanceRecord): SourceLine[] {
+  return r.sources.map((s: Source) => ({
+    title: r.title,
+    seed: s.seed,
+    ref: s.ref,
+    publisher: s.publisher,
+    edition: EDITION_LABEL[r.edition],
+  }));
+}
+
+export function sourceText(s: SourceLine): string {
+  const where = s.seed === WORKING_TOGETHER ? s.ref : `${s.ref} (${s.seed})`;
+  return `${s.publisher}, ${where}; edition: ${s.edition}`;
+}
+
+/** Splits a record's text into paragraphs; bullet lines stay together as one markdown list. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+function followUp(r: GuidanceRecord): FollowUp {
+  return { label: r.title, question: r.title };
+}
+
+export function answerView(answer: Answer): AnswerView {
+  switch (answer.status) {
+    case 'answered': {
+      const r = answer.record;
+      const paragraphs = paragraphsOf(r.text);
+      if (r.summary) paragraphs.push(`In plain English: ${r.summary}`);
+      return {
+        status: 'answered',
+        heading: r.title,
+        edition: r.edition === 'general' ? '' : `Edition: ${EDITION_LABEL[r.edition]}`,
+        paragraphs,
+        differences: answer.differs.map((d) => `${EDITION_LABEL[d.edition]} (${d.sources[0]?.publisher ?? 'guidance'}): ${d.title}. ${d.text.replace(/\s*\n\s*/g, ' ')}`),
+        sources: [r, ...answer.differs].flatMap(sourceLines),
+        followUps: answer.related.map(followUp),
+      };
+    }
+    case 'ambiguous':
+      return {
+        status: 'ambiguous',
+        heading: 'Did you mean one of these?',
+        edition: '',
+        paragraphs: ['Your question matches more than one part of the guidance. Choose one:'],
+        differences: [],
+        sources: [],
+        followUps: answer.choices.map(followUp),
+      };
+    case 'declined': {
+      const first =
+        answer.reason === 'empty'
+          ? 'Ask me a question about the joint targeted area inspection (JTAI) and I will answer from the inspection guidance.'
+          : answer.reason === 'too-long'
+            ? 'That message is too long for me to answer. Please ask one question in a sentence or two.'
+            : answer.reason === 'out-of-scope'
+              ? `I can't answer that from the JTAI inspection guidance. ${answer.detail ?? ''}`.trim()
+              : answer.unknownTerms && answer.unknownTerms.length > 0
+                ? `I can't answer that from the JTAI inspection guidance: it does not mention ${answer.unknownTerms.map((t) => `"${t}"`).join(', ')}.`
+                : "I can't find that in the JTAI inspection guidance, so I won't guess.";
+      return {
+        status: 'declined',
+        heading: answer.reason === 'empty' ? 'Ask me about the JTAI' : 'Not in the inspection guidance',
+        edition: '',
+        paragraphs: [first, COVERS, LOCAL],
+        differences: [],
+        sources: [],
+        followUps: EXAMPLE_QUESTIONS.slice(0, 3).map((q) => ({ label: q, question: q })),
+      };
+    }
+  }
+}
+
+/** All the text the user sees, in reading order, as plain text. */
+export function viewToText(v: AnswerView): string {
+  const lines = [v.heading];
+  if (v.edition) lines.push(v.edition);
+  lines.push('', ...v.paragraphs.flatMap((p) => [p, '']));
+  if (v.differences.length > 0) lines.push('Where the sources differ:', ...v.differences.map((d) => `- ${d}`), '');
+  for (const s of v.sources) lines.push(`Source: ${sourceText(s)}`);
+  if (v.followUps.length > 0) {
+    lines.push('', v.status === 'answered' ? 'Related:' : v.status === 'ambiguous' ? 'Choices:' : 'Try asking:');
+    lines.push(...v.followUps.map((f) => `- ${f.label}`));
+  }
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
