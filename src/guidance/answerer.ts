@@ -4,7 +4,7 @@ import { type ScopeRule, outOfScope } from './scope';
 import type { GuidanceRecord } from './schema';
 import { GuidanceIndex, type SearchHit } from './search';
 import { buildThesaurus, glossaryGroups, type Thesaurus } from './synonyms';
-import { contentStems, isStopWord, normalise, spokenFrequency, stemWord, words } from './text';
+import { isStopWord, normalise, spokenFrequency, stemWord, withoutSubject, words } from './text';
 
 export type DeclineReason = 'empty' | 'too-long' | 'out-of-scope' | 'not-in-guidance';
 
@@ -15,14 +15,25 @@ export type Answer =
 
 export const MAX_QUESTION_LENGTH = 1000;
 
+interface Concept {
+  /** Alternatives, each a set of stems that must all be present. */
+  accept: string[][];
+  weight: number;
+}
+
+/** How strongly ranking prefers the record that covers the whole question over one that repeats a word. */
+const COVERAGE_EXPONENT = 5;
+
 /** Tuning of the confidence decision, in one place. */
 const CONFIDENCE = {
   /** Share of the question's weighted content words the best record must contain to be an answer. */
-  answer: 0.55,
+  answer: 0.45,
   /** Below this the guidance has nothing on the question. */
-  decline: 0.3,
-  /** A runner-up this close (score ratio) and as well covered makes the question ambiguous. */
-  tie: 0.85,
+  decline: 0.2,
+  /** Runners-up within this score ratio are offered as choices when the best is not clear enough. */
+  choice: 0.6,
+  /** Glossary entries answer "what does X mean"; elsewhere they only back up the real record. */
+  glossaryWeight: 0.35,
   /** Everyday words (SUBTLEX count) below this that the guidance never uses mark a topic it does not cover. */
   rareWord: 100,
 };
@@ -37,6 +48,8 @@ export class Answerer {
   private readonly thesaurus: Thesaurus;
   /** Stems of every phrase the thesaurus knows: words people use that the index may not hold. */
   private readonly knownStems: Set<string>;
+  /** Record titles' and aliases' phrases of two words or more, for exact phrase look-ups. */
+  private readonly aliasPhrases: Map<string, string[]>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -45,6 +58,13 @@ export class Answerer {
     this.thesaurus = buildThesaurus([...options.synonymGroups, ...glossaryGroups(kb.records)]);
     this.index = new GuidanceIndex(kb.records, this.thesaurus);
     this.knownStems = new Set(this.thesaurus.groups.flat().flatMap((p) => words(p).map(stemWord)));
+    this.aliasPhrases = new Map();
+    for (const r of kb.records) {
+      for (const alias of r.aliases) {
+        const phrase = words(alias).join(' ');
+        if (phrase.includes(' ')) this.aliasPhrases.set(phrase, [...(this.aliasPhrases.get(phrase) ?? []), r.id]);
+      }
+    }
   }
 
   get records(): readonly GuidanceRecord[] {
@@ -62,22 +82,24 @@ export class Answerer {
     const unknownTerms = this.unknownTerms(question);
     if (unknownTerms.length > 0) return { status: 'declined', reason: 'not-in-guidance', unknownTerms };
 
-    const hits = this.index.search(question, exactBoosts(question, this.kb.records));
+    const focus = withoutSubject(question);
+    const boosts = exactBoosts(question, this.kb.records, this.aliasPhrases);
+    for (const r of this.kb.records) if (r.kind === 'glossary' && !boosts.has(r.id)) boosts.set(r.id, CONFIDENCE.glossaryWeight);
+    const concepts = this.concepts(focus);
+    // BM25 rewards a record that repeats one of the words; people want the one that covers the question.
+    const hits = this.index
+      .search(focus, boosts)
+      .slice(0, 15)
+      .map((h) => ({ ...h, coverage: this.coverage(concepts, h.record) }))
+      .map((h) => ({ ...h, score: h.score * h.coverage ** COVERAGE_EXPONENT }))
+      .sort((a, b) => b.score - a.score);
     const top = hits[0];
     if (!top) return { status: 'declined', reason: 'not-in-guidance' };
-
-    const concepts = this.concepts(question);
-    const coverage = (hit: SearchHit): number => this.coverage(concepts, hit.record);
-    const topCoverage = coverage(top);
+    const topCoverage = top.coverage;
     if (topCoverage < CONFIDENCE.decline) return { status: 'declined', reason: 'not-in-guidance' };
-
-    const rivals = hits
-      .slice(1, 4)
-      .filter((h) => h.score >= top.score * CONFIDENCE.tie && coverage(h) >= topCoverage && !this.sameTopic(top.record, h.record));
-    if (topCoverage < CONFIDENCE.answer || rivals.length > 0) {
-      const choices = [top, ...hits.slice(1).filter((h) => h.score >= top.score * 0.5)].slice(0, 3).map((h) => h.record);
-      if (choices.length > 1) return { status: 'ambiguous', choices };
-      if (topCoverage < CONFIDENCE.answer) return { status: 'declined', reason: 'not-in-guidance' };
+    if (topCoverage < CONFIDENCE.answer) {
+      const choices = hits.filter((h) => h.score >= top.score * CONFIDENCE.choice).slice(0, 3).map((h) => h.record);
+      return choices.length > 1 ? { status: 'ambiguous', choices } : { status: 'declined', reason: 'not-in-guidance' };
     }
     return this.answered(top.record, hits);
   }
@@ -97,38 +119,40 @@ export class Answerer {
     return { status: 'answered', record, related, differs };
   }
 
-  /** Records linked to each other are one topic: a choice between them is no real ambiguity. */
-  private sameTopic(a: GuidanceRecord, b: GuidanceRecord): boolean {
-    return a.related.includes(b.id) || b.related.includes(a.id) || a.differs.includes(b.id) || b.differs.includes(a.id);
-  }
-
   /**
-   * The question's content words, each with the stems that would satisfy it (itself, its
-   * synonyms, the nearest known spelling) and a weight (rarer in the guidance weighs more).
+   * The question's content words. Each is satisfied by any of its alternatives: itself, the
+   * nearest known spelling, or a synonym, where a synonym phrase needs all of its words
+   * ("CIN" is satisfied by "children in need", "track" is not by "case" alone). Rarer in the
+   * guidance weighs more.
    */
-  private concepts(question: string): Array<{ accept: Set<string>; weight: number }> {
+  private concepts(question: string): Concept[] {
     const groups = this.thesaurus.expand(question);
-    return [...new Set(contentStems(question))].map((stem) => {
-      const accept = new Set([stem]);
-      const near = this.index.has(stem) ? undefined : this.index.nearest(stem);
-      if (near) accept.add(near);
+    const seen = new Set<string>();
+    const contentWords = words(question).filter((w) => !isStopWord(w) && !seen.has(stemWord(w)) && seen.add(stemWord(w)));
+    const stemsOf = (phrase: string): string[] => words(phrase).filter((w) => !isStopWord(w)).map(stemWord);
+    return contentWords.map((word) => {
+      const stem = stemWord(word);
+      const accept: string[][] = [[stem]];
+      const near = this.index.has(stem) ? undefined : this.index.nearest(stem, word);
+      if (near) accept.push([near]);
       for (const g of groups) {
-        const groupStems = g.flatMap((p) => words(p).filter((w) => !isStopWord(w)).map(stemWord));
-        if (groupStems.includes(stem)) for (const s of groupStems) accept.add(s);
+        const phrases = g.map(stemsOf).filter((p) => p.length > 0);
+        if (phrases.some((p) => p.includes(stem))) accept.push(...phrases);
       }
-      const weight = Math.max(...[...accept].map((s) => (this.index.has(s) ? this.index.idf(s) : 0)));
+      const known = accept.filter((alt) => alt.every((s) => this.index.has(s)));
+      const weight = known.length === 0 ? 0 : Math.max(...known.map((alt) => Math.max(...alt.map((s) => this.index.idf(s)))));
       return { accept, weight };
     });
   }
 
-  private coverage(concepts: Array<{ accept: Set<string>; weight: number }>, record: GuidanceRecord): number {
+  private coverage(concepts: Concept[], record: GuidanceRecord): number {
     const stems = this.index.stemsOf.get(record.id) ?? new Set<string>();
     let total = 0;
     let found = 0;
     for (const c of concepts) {
       if (c.weight === 0) continue; // a word the guidance never uses: everyday filler ("book rooms")
       total += c.weight;
-      if ([...c.accept].some((s) => stems.has(s))) found += c.weight;
+      if (c.accept.some((alt) => alt.every((s) => stems.has(s)))) found += c.weight;
     }
     return total === 0 ? 0 : found / total;
   }
@@ -158,6 +182,6 @@ export class Answerer {
     if (this.index.has(stem) || this.knownStems.has(stem)) return true;
     const singular = word.replace(/s$/, '');
     if (this.index.has(stemWord(singular)) || this.knownStems.has(stemWord(singular))) return true;
-    return this.index.nearest(stem) !== undefined;
+    return this.index.nearest(stem, word) !== undefined;
   }
 }

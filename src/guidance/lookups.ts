@@ -1,4 +1,5 @@
 import type { GuidanceRecord } from './schema';
+import { words } from './text';
 
 /**
  * Exact look-ups: an ESN number, an Annex A document code, a week or a day of the timeline,
@@ -18,12 +19,24 @@ function toNumber(s: string): number | undefined {
 const NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)';
 const DEFINITION = /\b(stand for|stands for|short for|mean|means|meaning|definition|define|acronym|abbreviation)\b|^\s*(what|who)('s| is| are)\b/i;
 
-export function exactBoosts(question: string, records: readonly GuidanceRecord[]): Map<string, number> {
+export function exactBoosts(question: string, records: readonly GuidanceRecord[], aliasPhrases: ReadonlyMap<string, string[]> = new Map()): Map<string, number> {
   const boosts = new Map<string, number>();
   const lift = (r: GuidanceRecord, factor: number): void => {
     boosts.set(r.id, Math.max(boosts.get(r.id) ?? 1, factor));
   };
   const q = question.toLowerCase();
+  const byId = new Map(records.map((r) => [r.id, r]));
+
+  // A record's own name for itself, said word for word ("how many inspectors", "10am call").
+  const ws = words(question);
+  for (let i = 0; i < ws.length; i++) {
+    for (let n = 2; n <= 6 && i + n <= ws.length; n++) {
+      for (const id of aliasPhrases.get(ws.slice(i, i + n).join(' ')) ?? []) {
+        const r = byId.get(id);
+        if (r) lift(r, 2.5);
+      }
+    }
+  }
 
   for (const m of q.matchAll(/\besns?\s*0?(\d{1,2})\b/g)) {
     const n = Number(m[1]);

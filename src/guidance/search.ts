@@ -1,7 +1,7 @@
 import MiniSearch, { type Query } from 'minisearch';
-import type { GuidanceRecord } from './schema';
+import { type GuidanceRecord, WORKING_TOGETHER } from './schema';
 import type { Thesaurus } from './synonyms';
-import { isStopWord, stemWord, words } from './text';
+import { isStopWord, spokenFrequency, stemWord, words } from './text';
 
 /**
  * Ranked full-text search over the records: fielded BM25 (MiniSearch) on stemmed words, with
@@ -11,6 +11,13 @@ export interface SearchHit {
   record: GuidanceRecord;
   score: number;
 }
+
+/** Everyday words (SUBTLEX count) at or above this are never treated as typos. */
+const COMMON_WORD = 500;
+/** A phrase in this share of records or more is common enough: its synonyms add only noise. */
+const COMMON_PHRASE = 0.2;
+/** What a synonym phrase found in a record is worth against a word the person typed. */
+const SYNONYM_WEIGHT = 0.6;
 
 const FIELD_BOOST = { title: 3, aliases: 3, term: 4, keywords: 2, text: 1, summary: 1, extra: 1 } as const;
 type Field = keyof typeof FIELD_BOOST;
@@ -26,6 +33,8 @@ function extraTerms(r: GuidanceRecord): string {
   if (r.fields) parts.push(r.fields.join(' '), 'list fields annex');
   if (r.nominal) parts.push(r.nominal, 'deadline due');
   if (r.who) parts.push(r.who.join(' '));
+  // "the NY guidance", "the Leeds page", "Working Together": people name the source they read
+  parts.push(...r.sources.map((s) => `${s.publisher} ${s.seed === WORKING_TOGETHER ? s.seed : ''}`));
   return parts.join(' ');
 }
 
@@ -84,8 +93,9 @@ export class GuidanceIndex {
   }
 
   /** The closest stem in the vocabulary within a small edit distance (typos), if any. */
-  nearest(stem: string): string | undefined {
-    if (stem.length < 4 || /\d/.test(stem)) return undefined;
+  nearest(stem: string, word: string = stem): string | undefined {
+    // Only unusual words are taken for typos: "book" is a word in its own right, not "look" misspelt.
+    if (stem.length < 5 || /\d/.test(stem) || spokenFrequency(word) >= COMMON_WORD) return undefined;
     const max = stem.length >= 7 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;
@@ -100,15 +110,25 @@ export class GuidanceIndex {
     return best;
   }
 
+  /** Whether every content stem of the phrase is in a large share of the records. */
+  private isCommonPhrase(phrase: string): boolean {
+    const stems = words(phrase).filter((w) => !isStopWord(w)).map(stemWord);
+    return stems.length > 0 && stems.every((st) => (this.documentFrequency.get(st) ?? 0) >= this.size * COMMON_PHRASE);
+  }
+
   search(question: string, boosts: ReadonlyMap<string, number> = new Map()): SearchHit[] {
-    const expansions = this.thesaurus
+    const phrases = this.thesaurus
       .expand(question)
+      .filter((g) => !g.some((phrase) => this.isCommonPhrase(phrase) && containsPhrase(question, phrase)))
       .flat()
-      .join(' ');
-    const fuzzy = (term: string): number | false => (term.length >= 5 && !/\d/.test(term) ? 0.2 : false);
+      .filter((p) => !containsPhrase(question, p));
+    const fuzzy = (term: string): number | false => (term.length >= 5 && !/\d/.test(term) && spokenFrequency(term) < COMMON_WORD ? 0.2 : false);
     const queries: Query[] = [{ queries: [question], fuzzy }];
-    // Synonyms widen the net but count for less than the words actually typed.
-    if (expansions) queries.push({ queries: [expansions], boostTerm: () => 0.6 });
+    // A synonym phrase counts only whole, and for less than the words actually typed, however long it is.
+    for (const phrase of new Set(phrases)) {
+      const n = words(phrase).filter((w) => !isStopWord(w)).length;
+      if (n > 0) queries.push({ queries: [phrase], combineWith: 'AND', boostTerm: () => SYNONYM_WEIGHT / n });
+    }
     const results = this.index.search(
       { combineWith: 'OR', queries },
       { boost: { ...FIELD_BOOST }, boostDocument: (id) => boosts.get(String(id)) ?? 1 },
@@ -120,6 +140,10 @@ export class GuidanceIndex {
     }
     return hits;
   }
+}
+
+function containsPhrase(text: string, phrase: string): boolean {
+  return ` ${words(text).join(' ')} `.includes(` ${phrase} `);
 }
 
 /** Damerau-Levenshtein distance with an early exit once it exceeds `max`. */

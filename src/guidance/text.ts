@@ -31,6 +31,8 @@ const EXTRA_STOP = [
   'means', 'meant', 'get', 'got', 'say', 'says', 'said', 'right', 'actually', 'really', 'usually', 'just',
   'also', 'any', 'anything', 'something', 'thing', 'things', 'part', 'bit', 'stuff', 'like', 'im', 'ive', 'dont',
   'doesnt', 'isnt', 'arent', 'wont', 'cant', 'yes', 'no', 'not', 'if', 'so', 'about', 'one', 'ones',
+  // framing words: they say what kind of answer is wanted, not what it is about
+  'difference', 'differences', 'versus', 'vs', 'compare', 'compared', 'explain', 'exactly', 'basically',
 ];
 const STOP = new Set([...eng.map((w) => w.toLowerCase()), ...EXTRA_STOP]);
 
@@ -62,4 +64,15 @@ for (const { word, count } of subtlex as Array<{ word: string; count: number }>)
  */
 export function spokenFrequency(word: string): number {
   return SPOKEN_FREQUENCY.get(word.toLowerCase()) ?? 0;
+}
+
+/**
+ * Words that name the whole subject: every record is about the JTAI, so in "how many inspectors
+ * come for a JTAI" only "inspectors" tells records apart. Dropped unless nothing else is left.
+ */
+const SUBJECT = /\b(jtais?|joint targeted area inspections?)\b/gi;
+
+export function withoutSubject(question: string): string {
+  const rest = question.replace(SUBJECT, ' ');
+  return words(rest).some((w) => !isStopWord(w)) ? rest : question;
 }

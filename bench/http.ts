@@ -1,0 +1,114 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import { round } from './latency';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return round(kb / 1024, 1);
+}
+
+async function waitHealthy(port: number, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await delay(25);
+  }
+  throw new Error(`no answer on port ${port}`);
+}
+
+function activityBody(text: string): string {
+  return JSON.stringify({
+    type: 'message',
+    id: 'bench-1',
+    text,
+    from: { id: '29:bench-user', name: 'Bench' },
+    recipient: { id: '28:bot', name: 'bot' },
+    conversation: { id: 'a:bench-conversation', conversationType: 'personal', tenantId: 'tenant-bench' },
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+  });
+}
+
+async function load(port: number, text: string, seconds: number): Promise<{ rps: number; p99: number; errors: number }> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/messages`,
+    method: 'POST',
+    connections: 10,
+    duration: seconds,
+    headers: { 'content-type': 'application/json' },
+    body: activityBody(text),
+  });
+  return { rps: round(result.requests.average, 0), p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+export interface HttpResult {
+  startupMs: number;
+  startupFreshDataDirMs: number;
+  rssAfterStartMb: number;
+  peakRssMb: number;
+  botRps: number;
+  botP99ms: number;
+  echoRps: number;
+  echoP99ms: number;
+  ratio: number;
+  errors: number;
+}
+
+async function startBot(dataDir: string, port: number): Promise<{ child: ChildProcess; ms: number }> {
+  const t = Date.now();
+  const child = spawn(process.execPath, ['dist/index.js'], { cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }, stdio: 'ignore' });
+  await waitHealthy(port, child);
+  return { child, ms: Date.now() - t };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+}
+
+export async function benchHttp(seconds = 5): Promise<HttpResult> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jtai-bench-'));
+  try {
+    // first start creates the embedded database; the second is a normal restart
+    const fresh = await startBot(dataDir, 3991);
+    await stop(fresh.child);
+    const bot = await startBot(dataDir, 3991);
+    const rssAfterStartMb = rssMb(bot.child.pid ?? 0, 'VmRSS');
+    await load(3991, 'when is the draft report?', 1);
+    const ours = await load(3991, 'when is the draft report?', seconds);
+    const peakRssMb = rssMb(bot.child.pid ?? 0, 'VmHWM');
+    await stop(bot.child);
+
+    const echo = spawn(process.execPath, ['--require', 'tsx/cjs', 'bench/echoBot.ts'], { cwd: ROOT, env: { ...process.env, PORT: '3992' }, stdio: 'ignore' });
+    await waitHealthy(3992, echo);
+    await load(3992, 'when is the draft report?', 1);
+    const theirs = await load(3992, 'when is the draft report?', seconds);
+    await stop(echo);
+    return {
+      startupMs: bot.ms,
+      startupFreshDataDirMs: fresh.ms,
+      rssAfterStartMb,
+      peakRssMb,
+      botRps: ours.rps,
+      botP99ms: ours.p99,
+      echoRps: theirs.rps,
+      echoP99ms: theirs.p99,
+      ratio: round(ours.rps / Math.max(1, theirs.rps), 2),
+      errors: ours.errors + theirs.errors,
+    };
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
