@@ -36,6 +36,10 @@ const CONFIDENCE = {
   glossaryWeight: 0.35,
   /** Everyday words (SUBTLEX count) below this that the guidance never uses mark a topic it does not cover. */
   rareWord: 100,
+  /** Words less common than this carry a topic ("laptop", "password"); more common ones are filler ("book", "rooms"). */
+  topicWord: 1000,
+  /** A question must use at least one word the guidance uses this many times more often than everyday English. */
+  keyness: 5,
 };
 
 export interface AnswererOptions {
@@ -79,8 +83,8 @@ export class Answerer {
     const scope = outOfScope(question, this.options.scopeRules);
     if (scope) return { status: 'declined', reason: 'out-of-scope', detail: scope.advice };
 
-    const unknownTerms = this.unknownTerms(question);
-    if (unknownTerms.length > 0) return { status: 'declined', reason: 'not-in-guidance', unknownTerms };
+    const { unknown, unfamiliar } = this.unknownTerms(question);
+    if (unknown.length > 0) return { status: 'declined', reason: 'not-in-guidance', unknownTerms: unknown };
 
     const focus = withoutSubject(question);
     const boosts = exactBoosts(question, this.kb.records, this.aliasPhrases);
@@ -96,6 +100,13 @@ export class Answerer {
     const top = hits[0];
     if (!top) return { status: 'declined', reason: 'not-in-guidance' };
     const topCoverage = top.coverage;
+    // Mostly about things the guidance never mentions ("reset my laptop password"): the few words it does know prove little.
+    const familiar = concepts.filter((c) => c.weight > 0).length;
+    if (unfamiliar.length > 0 && unfamiliar.length >= familiar) return { status: 'declined', reason: 'not-in-guidance', unknownTerms: unfamiliar };
+    // Everyday words only ("a good place near the office"): whatever matched, it was not the guidance's subject.
+    if (!concepts.some((c) => c.weight > 0 && c.accept.some((alt) => alt.some((st) => this.index.keyness(st) >= CONFIDENCE.keyness)))) {
+      return { status: 'declined', reason: 'not-in-guidance' };
+    }
     if (topCoverage < CONFIDENCE.decline) return { status: 'declined', reason: 'not-in-guidance' };
     if (topCoverage < CONFIDENCE.answer) {
       const choices = hits.filter((h) => h.score >= top.score * CONFIDENCE.choice).slice(0, 3).map((h) => h.record);
@@ -161,19 +172,20 @@ export class Answerer {
    * Words that name something the guidance never mentions: acronyms and unusual words with no
    * match in the guidance or the thesaurus, even allowing for a typo ("ILACS", "DASH", "vlookup").
    */
-  private unknownTerms(question: string): string[] {
+  private unknownTerms(question: string): { unknown: string[]; unfamiliar: string[] } {
     const unknown: string[] = [];
+    const unfamiliar: string[] = [];
     for (const token of question.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []) {
       const word = token.replace(/['’].*$/, '').replace(/[.-]+$/, '');
       const lower = word.toLowerCase();
       if (lower.length < 2 || /\d/.test(lower) || isStopWord(lower)) continue;
       const parts = words(lower);
       if (parts.every((p) => this.isKnown(p))) continue;
-      const acronym = /^[A-Z]{2,6}s?$/.test(word);
-      const rare = spokenFrequency(lower) < CONFIDENCE.rareWord && lower.length >= 4;
-      if (acronym || rare) unknown.push(word);
+      const frequency = spokenFrequency(lower);
+      if (/^[A-Z]{2,6}s?$/.test(word) || (frequency < CONFIDENCE.rareWord && lower.length >= 4)) unknown.push(word);
+      else if (frequency < CONFIDENCE.topicWord) unfamiliar.push(word);
     }
-    return unknown;
+    return { unknown, unfamiliar };
   }
 
   private isKnown(word: string): boolean {

@@ -1,7 +1,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import { type GuidanceRecord, WORKING_TOGETHER } from './schema';
 import type { Thesaurus } from './synonyms';
-import { isStopWord, spokenFrequency, stemWord, words } from './text';
+import { isStopWord, SPOKEN_TOTAL, spokenFrequency, spokenStemFrequency, stemWord, words } from './text';
 
 /**
  * Ranked full-text search over the records: fielded BM25 (MiniSearch) on stemmed words, with
@@ -13,7 +13,7 @@ export interface SearchHit {
 }
 
 /** Everyday words (SUBTLEX count) at or above this are never treated as typos. */
-const COMMON_WORD = 500;
+const COMMON_WORD = 50;
 /** A phrase in this share of records or more is common enough: its synonyms add only noise. */
 const COMMON_PHRASE = 0.2;
 /** What a synonym phrase found in a record is worth against a word the person typed. */
@@ -54,6 +54,9 @@ export class GuidanceIndex {
   /** In how many records each stem appears. */
   readonly documentFrequency: Map<string, number>;
   readonly size: number;
+  /** How often each stem occurs in all the records, and in total: the guidance's own word frequencies. */
+  private readonly stemCount = new Map<string, number>();
+  private totalStems = 0;
 
   constructor(
     readonly records: readonly GuidanceRecord[],
@@ -75,6 +78,9 @@ export class GuidanceIndex {
     this.stemsOf = new Map();
     this.documentFrequency = new Map();
     for (const d of docs) {
+      const all = (['title', 'text', 'summary'] as const).flatMap((f) => tokenize(d[f]).map(processTerm).filter((t): t is string => t !== null));
+      for (const st of all) this.stemCount.set(st, (this.stemCount.get(st) ?? 0) + 1);
+      this.totalStems += all.length;
       const stems = new Set(FIELDS.flatMap((f) => tokenize(d[f]).map(processTerm).filter((t): t is string => t !== null)));
       this.stemsOf.set(d.id, stems);
       for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
@@ -86,6 +92,17 @@ export class GuidanceIndex {
   idf(stem: string): number {
     const df = this.documentFrequency.get(stem) ?? 1;
     return Math.log(1 + this.size / df);
+  }
+
+  /**
+   * How much more often the guidance uses a stem than everyday English does: "fieldwork",
+   * "police" and "children" are the guidance's words; "good", "place" and "office" are anyone's.
+   */
+  keyness(stem: string): number {
+    if (/\d/.test(stem)) return Infinity;
+    const here = (this.stemCount.get(stem) ?? 0) / Math.max(1, this.totalStems);
+    const everyday = (spokenStemFrequency(stem) + 1) / SPOKEN_TOTAL;
+    return here / everyday;
   }
 
   has(stem: string): boolean {

@@ -33,6 +33,7 @@ const EXTRA_STOP = [
   'doesnt', 'isnt', 'arent', 'wont', 'cant', 'yes', 'no', 'not', 'if', 'so', 'about', 'one', 'ones',
   // framing words: they say what kind of answer is wanted, not what it is about
   'difference', 'differences', 'versus', 'vs', 'compare', 'compared', 'explain', 'exactly', 'basically',
+  'happen', 'happens', 'happening', 'go', 'goes', 'going',
 ];
 const STOP = new Set([...eng.map((w) => w.toLowerCase()), ...EXTRA_STOP]);
 
@@ -53,17 +54,29 @@ export function contentStems(s: string): string[] {
 }
 
 const SPOKEN_FREQUENCY = new Map<string, number>();
+const SPOKEN_STEM_FREQUENCY = new Map<string, number>();
+let spokenTotal = 0;
 for (const { word, count } of subtlex as Array<{ word: string; count: number }>) {
   const w = word.toLowerCase();
   SPOKEN_FREQUENCY.set(w, (SPOKEN_FREQUENCY.get(w) ?? 0) + count);
+  const st = stemWord(w);
+  SPOKEN_STEM_FREQUENCY.set(st, (SPOKEN_STEM_FREQUENCY.get(st) ?? 0) + count);
+  spokenTotal += count;
 }
+export const SPOKEN_TOTAL = spokenTotal;
 
 /**
- * How often a word is used in everyday spoken English (SUBTLEX counts). An unusual word the
- * guidance never uses names something the guidance does not cover; a common one is filler.
+ * How often a word is used in everyday spoken English (SUBTLEX counts), counting all its forms
+ * ("mentions" is as common as "mention"). An unusual word the guidance never uses names
+ * something the guidance does not cover; a common one is filler.
  */
 export function spokenFrequency(word: string): number {
-  return SPOKEN_FREQUENCY.get(word.toLowerCase()) ?? 0;
+  const w = word.toLowerCase();
+  return Math.max(SPOKEN_FREQUENCY.get(w) ?? 0, SPOKEN_STEM_FREQUENCY.get(stemWord(w)) ?? 0);
+}
+
+export function spokenStemFrequency(stem: string): number {
+  return SPOKEN_STEM_FREQUENCY.get(stem) ?? 0;
 }
 
 /**

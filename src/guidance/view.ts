@@ -56,7 +56,7 @@ function sourceLines(r: GuidanceRecord): SourceLine[] {
 }
 
 export function sourceText(s: SourceLine): string {
-  const where = s.seed === WORKING_TOGETHER ? s.ref : `${s.ref} (${s.seed})`;
+  const where = s.seed === WORKING_TOGETHER ? `${s.seed}, ${s.ref}` : `${s.ref} (${s.seed})`;
   return `${s.publisher}, ${where}; edition: ${s.edition}`;
 }
 
@@ -77,6 +77,7 @@ export function answerView(answer: Answer): AnswerView {
     case 'answered': {
       const r = answer.record;
       const paragraphs = paragraphsOf(r.text);
+      if (r.fields) paragraphs.push(`Fields to include:\n${r.fields.map((f) => `- ${f}`).join('\n')}`);
       if (r.summary) paragraphs.push(`In plain English: ${r.summary}`);
       return {
         status: 'answered',

@@ -83,7 +83,7 @@ describe('answering questions in Teams, through HTTP and the real adapter', () =
       value: { commandId: 'searchGuidance', parameters: [{ name: 'query', value: 'draft report' }], queryOptions: { skip: 0, count: 5 } },
     });
     assert.equal(status, 200);
-    const result = (body.body as { composeExtension: { type: string; attachments: Array<{ content: unknown; preview: { content: { title: string } } }> } }).composeExtension;
+    const result = (body as { composeExtension: { type: string; attachments: Array<{ content: unknown; preview: { content: { title: string } } }> } }).composeExtension;
     assert.equal(result.type, 'result');
     assert.ok(result.attachments.length >= 1);
     assert.match(result.attachments[0]?.preview.content.title ?? '', /[Dd]raft/);

@@ -89,7 +89,8 @@ export async function startBot(options: { db: Database; now?: () => DateTime; en
       // teams-ai may add typing indicators; only messages matter to a person
       return ((body.activities as Array<Record<string, unknown>>) ?? []).filter((x) => x.type === 'message');
     },
-    invoke: (a) => post({ type: 'invoke', ...a }),
+    // an invoke's response comes back directly as the HTTP body when not batched by expectReplies
+    invoke: (a) => post({ type: 'invoke', deliveryMode: 'normal', ...a }),
     stop: () => app.stop(),
   };
 }
