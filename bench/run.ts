@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { benchAccuracy } from './accuracy';
 import { benchHttp } from './http';
@@ -8,7 +9,7 @@ import { benchLatency } from './latency';
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
   console.log('JTAI assistant benchmark');
-  console.log(`node ${process.version}, ${require('node:os').cpus().length} cores\n`);
+  console.log(`node ${process.version}, ${os.cpus().length} cores\n`);
 
   const acc = await benchAccuracy(verbose);
   console.log('Answer accuracy on the dev question set (scored with score-answers.mjs rules)');

@@ -33,7 +33,7 @@ export function loadScopeRules(file: string = SCOPE_FILE): ScopeRule[] {
       try {
         return new RegExp(p, 'i');
       } catch (err) {
-        throw new Error(`${path.basename(file)}: rule ${r.id} pattern ${i + 1} is not a valid regular expression: ${(err as Error).message}`);
+        throw new Error(`${path.basename(file)}: rule ${r.id} pattern ${i + 1} is not a valid regular expression: ${(err as Error).message}`, { cause: err });
       }
     }),
   }));

