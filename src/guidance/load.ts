@@ -22,6 +22,7 @@ export const CONTENT_DIR = path.join(__dirname, 'content');
 export function parseKnowledgeBase(files: Record<string, string>): KnowledgeBase {
   const problems: string[] = [];
   const records: GuidanceRecord[] = [];
+  const fileOf = new Map<GuidanceRecord, string>();
   for (const [file, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     let doc: unknown;
     try {
@@ -37,23 +38,27 @@ export function parseKnowledgeBase(files: Record<string, string>): KnowledgeBase
     doc.forEach((raw: unknown, i) => {
       const label = describe(file, i, raw);
       const parsed = GuidanceRecord.safeParse(raw);
-      if (parsed.success) records.push(parsed.data);
+      if (parsed.success) {
+        records.push(parsed.data);
+        fileOf.set(parsed.data, file);
+      }
       else for (const issue of parsed.error.issues) problems.push(`${label}: ${issue.path.join('.') || '(record)'}: ${issue.message}`);
     });
   }
   const byId = new Map<string, GuidanceRecord>();
   for (const r of records) {
-    if (byId.has(r.id)) problems.push(`record "${r.id}" is defined twice`);
+    const first = byId.get(r.id);
+    if (first) problems.push(`${fileOf.get(r)}: record "${r.id}" is defined twice (first in ${fileOf.get(first)})`);
     byId.set(r.id, r);
   }
   for (const r of records) {
     for (const field of ['related', 'differs', 'includes'] as const) {
-      for (const ref of r[field]) if (!byId.has(ref)) problems.push(`record "${r.id}": ${field} names unknown record "${ref}"`);
+      for (const ref of r[field]) if (!byId.has(ref)) problems.push(`${fileOf.get(r)}: record "${r.id}": ${field} names unknown record "${ref}"`);
     }
     const due = r.due;
     if (due?.rule === 'working-days-after' && due.from !== 'notification') {
       const from = records.find((o) => o.milestone === due.from && o.edition === r.edition);
-      if (!from) problems.push(`record "${r.id}": due.from names no milestone "${due.from}" of edition ${r.edition}`);
+      if (!from) problems.push(`${fileOf.get(r)}: record "${r.id}": due.from names no milestone "${due.from}" of edition ${r.edition}`);
     }
   }
   const milestones = new Set<string>();

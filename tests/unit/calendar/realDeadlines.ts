@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DateTime } from 'luxon';
-import { CONTENT_DIR, parseKnowledgeBase } from '../../../src/guidance/load';
+import { loadKnowledgeBase } from '../../../src/guidance/load';
 import { GuidanceRecord, type GuidanceRecordInput } from '../../../src/guidance/schema';
 import {
   computeTimetable,
@@ -10,14 +8,11 @@ import {
   type TimetableRequest,
 } from '../../../src/calendar/timetable';
 
-/**
- * The real deadline records, through the same loader and validation the app uses. Only
- * deadlines.yaml is read: the calendar depends on that file alone, and a half-edited record
- * elsewhere in the knowledge base should fail the guidance tests, not these.
- */
+/** The real deadline records, through the same loader and validation the app uses. */
+let cached: GuidanceRecord[] | undefined;
 export function realDeadlines(): GuidanceRecord[] {
-  const file = 'deadlines.yaml';
-  return [...parseKnowledgeBase({ [file]: fs.readFileSync(path.join(CONTENT_DIR, file), 'utf8') }).records];
+  cached ??= loadKnowledgeBase().records.filter((r) => r.kind === 'deadline');
+  return cached;
 }
 
 /** A fake clock: the calendar never reads the real one. */
