@@ -16,7 +16,7 @@ server.use(restify.plugins.bodyParser({ mapParams: false }));
 server.post('/api/messages', async (req, res) => {
   await adapter.process({ body: req.body as Record<string, unknown>, headers: req.headers, method: req.method ?? 'POST' }, res, (context) => app.run(context).then(() => undefined));
 });
-server.get('/healthz', (_req, res) => {
+server.get('/healthz', async (_req, res) => {
   res.json({ status: 'ok' });
 });
 server.listen(Number(process.env.PORT ?? 3979), '127.0.0.1');

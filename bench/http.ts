@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { loadQuestions } from './accuracy';
 import { round } from './latency';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -15,8 +16,10 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 }
 
 async function waitHealthy(port: number, child: ChildProcess): Promise<void> {
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-2000)));
   for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}: ${stderr}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
     } catch {
@@ -41,14 +44,14 @@ function activityBody(text: string): string {
   });
 }
 
-async function load(port: number, text: string, seconds: number): Promise<{ rps: number; p99: number; errors: number }> {
+async function load(port: number, texts: string[], seconds: number): Promise<{ rps: number; p99: number; errors: number }> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/messages`,
     method: 'POST',
     connections: 10,
     duration: seconds,
     headers: { 'content-type': 'application/json' },
-    body: activityBody(text),
+    requests: texts.map((t) => ({ method: 'POST', body: activityBody(t) })),
   });
   return { rps: round(result.requests.average, 0), p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
@@ -68,7 +71,7 @@ export interface HttpResult {
 
 async function startBot(dataDir: string, port: number): Promise<{ child: ChildProcess; ms: number }> {
   const t = Date.now();
-  const child = spawn(process.execPath, ['dist/index.js'], { cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['dist/index.js'], { cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
   await waitHealthy(port, child);
   return { child, ms: Date.now() - t };
 }
@@ -86,15 +89,16 @@ export async function benchHttp(seconds = 5): Promise<HttpResult> {
     await stop(fresh.child);
     const bot = await startBot(dataDir, 3991);
     const rssAfterStartMb = rssMb(bot.child.pid ?? 0, 'VmRSS');
-    await load(3991, 'when is the draft report?', 1);
-    const ours = await load(3991, 'when is the draft report?', seconds);
+    const questions = loadQuestions().map((q) => q.q);
+    await load(3991, questions, 1);
+    const ours = await load(3991, questions, seconds);
     const peakRssMb = rssMb(bot.child.pid ?? 0, 'VmHWM');
     await stop(bot.child);
 
-    const echo = spawn(process.execPath, ['--require', 'tsx/cjs', 'bench/echoBot.ts'], { cwd: ROOT, env: { ...process.env, PORT: '3992' }, stdio: 'ignore' });
+    const echo = spawn(process.execPath, ['--require', 'tsx/cjs', 'bench/echoBot.ts'], { cwd: ROOT, env: { ...process.env, PORT: '3992' }, stdio: ['ignore', 'ignore', 'pipe'] });
     await waitHealthy(3992, echo);
-    await load(3992, 'when is the draft report?', 1);
-    const theirs = await load(3992, 'when is the draft report?', seconds);
+    await load(3992, questions, 1);
+    const theirs = await load(3992, questions, seconds);
     await stop(echo);
     return {
       startupMs: bot.ms,

@@ -1,6 +1,15 @@
 import { TurnContext } from 'botbuilder';
 import type { BotDeps } from './deps';
 
+/**
+ * The reference without the id of the message that happened to arrive last: a proactive message
+ * starts a new post, and leaving it out means an unchanged conversation costs no write.
+ */
+function referenceFor(activity: TurnContext['activity']): Record<string, unknown> {
+  const { activityId: _ignored, ...reference } = TurnContext.getConversationReference(activity);
+  return JSON.parse(JSON.stringify(reference)) as Record<string, unknown>;
+}
+
 /** Keeps the stored reference for this conversation fresh, so later proactive messages reach it. */
 export async function rememberConversation(context: TurnContext, deps: Pick<BotDeps, 'conversations'>): Promise<void> {
   const a = context.activity;
@@ -11,6 +20,6 @@ export async function rememberConversation(context: TurnContext, deps: Pick<BotD
     conversationType,
     tenantId: a.conversation.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
     userId: conversationType === 'personal' ? (a.from?.aadObjectId ?? a.from?.id) : undefined,
-    reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(a))) as Record<string, unknown>,
+    reference: referenceFor(a),
   });
 }

@@ -14,6 +14,8 @@ export type Answer =
   | { status: 'declined'; reason: DeclineReason; detail?: string; unknownTerms?: string[] };
 
 export const MAX_QUESTION_LENGTH = 1000;
+/** Distinct questions whose answers are kept; a partnership asks far fewer than this. */
+const ANSWER_CACHE_SIZE = 2000;
 
 interface Concept {
   /** Alternatives, each a set of stems that must all be present. */
@@ -75,8 +77,25 @@ export class Answerer {
     return this.kb.records;
   }
 
+  /** Answers by normalised question: the records never change while the app runs, so neither do answers. */
+  private readonly recent = new Map<string, Answer>();
+
   answer(raw: string): Answer {
     const question = normalise(raw);
+    const known = this.recent.get(question);
+    if (known) {
+      // refresh its place so the cache keeps what is asked most
+      this.recent.delete(question);
+      this.recent.set(question, known);
+      return known;
+    }
+    const answer = this.answerUncached(question);
+    if (this.recent.size >= ANSWER_CACHE_SIZE) this.recent.delete(this.recent.keys().next().value as string);
+    this.recent.set(question, answer);
+    return answer;
+  }
+
+  private answerUncached(question: string): Answer {
     if (words(question).length === 0) return { status: 'declined', reason: 'empty' };
     if (question.length > MAX_QUESTION_LENGTH) return { status: 'declined', reason: 'too-long' };
 

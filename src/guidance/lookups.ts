@@ -60,17 +60,14 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
     }
   }
   if (DEFINITION.test(question)) {
+    const said = new Set(ws);
     for (const r of records) {
       if (r.kind !== 'glossary' || !r.term) continue;
-      const term = r.term.toLowerCase();
-      if (new RegExp(`(^|[^a-z0-9])${escape(term)}s?([^a-z0-9]|$)`).test(q)) lift(r, 3);
+      const term = words(r.term).join(' ');
+      if (said.has(term) || said.has(`${term}s`) || (term.includes(' ') && ` ${ws.join(' ')} `.includes(` ${term} `))) lift(r, 3);
     }
   }
   if (/\b(2024|new|latest|current|this round|from september)\b/.test(q)) for (const r of records) if (r.edition === '2024') lift(r, 1.2);
   if (/\b(2016|2017|2018|old|older|earlier|previous|last round)\b/.test(q)) for (const r of records) if (r.edition === '2018') lift(r, 1.2);
   return boosts;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 import MiniSearch, { type Query } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { type GuidanceRecord, WORKING_TOGETHER } from './schema';
 import type { Thesaurus } from './synonyms';
 import { isStopWord, SPOKEN_TOTAL, spokenFrequency, spokenStemFrequency, stemWord, words } from './text';
@@ -39,7 +40,7 @@ function extraTerms(r: GuidanceRecord): string {
 }
 
 export function tokenize(text: string): string[] {
-  return words(text);
+  return [...words(text)];
 }
 
 export function processTerm(term: string): string | null {
@@ -57,6 +58,9 @@ export class GuidanceIndex {
   /** How often each stem occurs in all the records, and in total: the guidance's own word frequencies. */
   private readonly stemCount = new Map<string, number>();
   private totalStems = 0;
+  /** The stems as a radix tree, for fast fuzzy look-up of typos. */
+  private readonly vocabulary = new SearchableMap<true>();
+  private readonly nearestCache = new Map<string, string>();
 
   constructor(
     readonly records: readonly GuidanceRecord[],
@@ -86,6 +90,7 @@ export class GuidanceIndex {
       for (const s of stems) this.documentFrequency.set(s, (this.documentFrequency.get(s) ?? 0) + 1);
     }
     this.size = records.length;
+    for (const st of this.documentFrequency.keys()) this.vocabulary.set(st, true);
   }
 
   /** How much a stem tells records apart: rare stems weigh more. Unknown stems weigh like the rarest. */
@@ -113,17 +118,23 @@ export class GuidanceIndex {
   nearest(stem: string, word: string = stem): string | undefined {
     // Only unusual words are taken for typos: "book" is a word in its own right, not "look" misspelt.
     if (stem.length < 5 || /\d/.test(stem) || spokenFrequency(word) >= COMMON_WORD) return undefined;
-    const max = stem.length >= 7 ? 2 : 1;
+    const cached = this.nearestCache.get(stem);
+    if (cached !== undefined) return cached || undefined;
     let best: string | undefined;
-    let bestDistance = max + 1;
-    for (const known of this.documentFrequency.keys()) {
-      if (Math.abs(known.length - stem.length) > max) continue;
-      const d = editDistance(stem, known, max);
-      if (d < bestDistance) {
+    let bestDistance = Infinity;
+    const allowed = stem.length >= 7 ? 2 : 1;
+    // the radix tree finds candidates fast; the distance that counts a swapped pair of letters as one typo picks among them
+    for (const known of this.vocabulary.fuzzyGet(stem, 2).keys()) {
+      const distance = typoDistance(stem, known);
+      if (distance > allowed) continue;
+      // ties go to the stem more records use: the likelier word
+      if (distance < bestDistance || (distance === bestDistance && (this.documentFrequency.get(known) ?? 0) > (this.documentFrequency.get(best ?? '') ?? 0))) {
         best = known;
-        bestDistance = d;
+        bestDistance = distance;
       }
     }
+    if (this.nearestCache.size > 10_000) this.nearestCache.clear();
+    this.nearestCache.set(stem, best ?? '');
     return best;
   }
 
@@ -142,9 +153,14 @@ export class GuidanceIndex {
     const fuzzy = (term: string): number | false => (term.length >= 5 && !/\d/.test(term) && spokenFrequency(term) < COMMON_WORD ? 0.2 : false);
     const queries: Query[] = [{ queries: [question], fuzzy }];
     // A synonym phrase counts only whole, and for less than the words actually typed, however long it is.
-    for (const phrase of new Set(phrases)) {
-      const n = words(phrase).filter((w) => !isStopWord(w)).length;
-      if (n > 0) queries.push({ queries: [phrase], combineWith: 'AND', boostTerm: () => SYNONYM_WEIGHT / n });
+    // Phrases with a word no record uses cannot match; phrases with the same stems are one query.
+    const seen = new Set<string>();
+    for (const phrase of phrases) {
+      const stems = words(phrase).filter((w) => !isStopWord(w)).map(stemWord);
+      const key = [...new Set(stems)].sort().join(' ');
+      if (stems.length === 0 || seen.has(key) || !stems.every((st) => this.documentFrequency.has(st))) continue;
+      seen.add(key);
+      queries.push({ queries: [phrase], combineWith: 'AND', boostTerm: () => SYNONYM_WEIGHT / stems.length });
     }
     const results = this.index.search(
       { combineWith: 'OR', queries },
@@ -163,23 +179,20 @@ function containsPhrase(text: string, phrase: string): boolean {
   return ` ${words(text).join(' ')} `.includes(` ${phrase} `);
 }
 
-/** Damerau-Levenshtein distance with an early exit once it exceeds `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push(new Array<number>(b.length + 1).fill(0));
-  const at = (i: number, j: number): number => rows[i]?.[j] ?? Infinity;
-  for (let i = 0; i <= a.length; i++) (rows[i] as number[])[0] = i;
-  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
+/** Edit distance counting an insertion, deletion, substitution or swap of neighbours as one typo. */
+export function typoDistance(a: string, b: string): number {
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
-      (rows[i] as number[])[j] = v;
-      rowMin = Math.min(rowMin, v);
+      let v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      row.push(v);
     }
-    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = row;
   }
-  return at(a.length, b.length);
+  return prev[b.length] ?? Infinity;
 }

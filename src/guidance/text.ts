@@ -19,12 +19,20 @@ export function normalise(s: string): string {
 }
 
 /** Words as the index sees them: letters and digits, with "s47", "1.1", "10am" kept whole. */
-export function words(s: string): string[] {
-  return normalise(s)
-    .toLowerCase()
-    .replace(/'s\b/g, '')
-    .match(/\d+\.\d+|[\p{L}\p{N}]+/gu) ?? [];
+export function words(s: string): readonly string[] {
+  const cached = WORDS_CACHE.get(s);
+  if (cached) return cached;
+  const result =
+    normalise(s)
+      .toLowerCase()
+      .replace(/'s\b/g, '')
+      .match(/\d+\.\d+|[\p{L}\p{N}]+/gu) ?? [];
+  // One question is split many times while it is answered; the same few strings come back.
+  if (WORDS_CACHE.size >= 64) WORDS_CACHE.clear();
+  WORDS_CACHE.set(s, result);
+  return result;
 }
+const WORDS_CACHE = new Map<string, readonly string[]>();
 
 /** Question and filler words that carry no topic, on top of the standard English list. */
 const EXTRA_STOP = [

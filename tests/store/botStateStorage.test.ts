@@ -55,4 +55,27 @@ describe(`SqlStorage, the botbuilder Storage over SQL (${ENGINE})`, () => {
     const { rows } = await db.query<{ doc: { prefs: { edition: string } } }>('SELECT doc FROM bot_state WHERE key = $1', ['user/x']);
     assert.equal(rows[0]?.doc.prefs.edition, '2024');
   });
+
+  it('serves repeated reads from memory only when it is the database\'s one writer', async () => {
+    const cached = new SqlStorage(db, { cache: true });
+    const uncached = new SqlStorage(db, { cache: false });
+    await cached.write({ k: { n: 1 } });
+    assert.equal((await cached.read(['k'])).k?.n, 1);
+    // another process changes the row behind this one's back
+    await db.query(`UPDATE bot_state SET doc = '{"n": 9}'::jsonb, etag = etag + 1 WHERE key = 'k'`);
+    assert.equal((await cached.read(['k'])).k?.n, 1);
+    assert.equal((await uncached.read(['k'])).k?.n, 9);
+    // the database still guards the eTag, so the stale copy cannot overwrite the newer row
+    await assert.rejects(cached.write({ k: { n: 2, eTag: '1' } }), ETagConflictError);
+    assert.equal((await uncached.read(['k'])).k?.n, 9);
+    // a miss is remembered too, and a later write is seen
+    assert.deepEqual(await cached.read(['absent']), {});
+    await cached.write({ absent: { n: 3 } });
+    assert.equal((await cached.read(['absent'])).absent?.n, 3);
+  });
+
+  it('caches by default on embedded PGlite and never on a PostgreSQL server', async () => {
+    const storage = new SqlStorage(db) as unknown as { cache: Map<string, unknown> | undefined };
+    assert.equal(storage.cache !== undefined, db.engine === 'pglite');
+  });
 });

@@ -2,6 +2,8 @@ import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { answerCard } from '../../cards/answerCard';
+import type { CardAttachment } from '../../cards/render';
+import type { Answer } from '../../guidance/answerer';
 import { welcomeCard } from '../../cards/welcomeCard';
 import { answerView } from '../../guidance/view';
 import type { BotDeps } from '../deps';
@@ -10,10 +12,23 @@ import { COMMANDS } from '../commands';
 
 const AskSubmit = z.object({ verb: z.literal('ask'), question: z.string().min(1).max(2000) });
 
+/** Answers are cached and never change, so neither does their card: render each one once. */
+const cards = new WeakMap<Answer, { status: string; card: CardAttachment }>();
+
+function cardFor(answer: Answer): { status: string; card: CardAttachment } {
+  let rendered = cards.get(answer);
+  if (!rendered) {
+    const view = answerView(answer);
+    rendered = { status: view.status, card: answerCard(view) };
+    cards.set(answer, rendered);
+  }
+  return rendered;
+}
+
 export async function replyWithAnswer(context: TurnContext, deps: BotDeps, question: string): Promise<void> {
-  const view = answerView(deps.guidance.answerer.answer(question));
-  deps.logger.info('question.answered', { status: view.status, length: question.length });
-  await context.sendActivity(MessageFactory.attachment(answerCard(view)));
+  const { status, card } = cardFor(deps.guidance.answerer.answer(question));
+  deps.logger.info('question.answered', { status, length: question.length });
+  await context.sendActivity(MessageFactory.attachment(structuredClone(card)));
 }
 
 export function registerGuidanceRoutes(app: Application<TurnState>, deps: BotDeps): void {
