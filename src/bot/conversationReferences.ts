@@ -6,8 +6,9 @@ import type { BotDeps } from './deps';
  * starts a new post, and leaving it out means an unchanged conversation costs no write.
  */
 function referenceFor(activity: TurnContext['activity']): Record<string, unknown> {
-  const { activityId: _ignored, ...reference } = TurnContext.getConversationReference(activity);
-  return JSON.parse(JSON.stringify(reference)) as Record<string, unknown>;
+  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>;
+  delete reference.activityId;
+  return reference;
 }
 
 /** Keeps the stored reference for this conversation fresh, so later proactive messages reach it. */
