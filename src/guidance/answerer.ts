@@ -18,6 +18,8 @@ export const MAX_QUESTION_LENGTH = 1000;
 const ANSWER_CACHE_SIZE = 2000;
 
 interface Concept {
+  /** The word as asked. */
+  word: string;
   /** Alternatives, each a set of stems that must all be present. */
   accept: string[][];
   weight: number;
@@ -42,6 +44,8 @@ const CONFIDENCE = {
   topicWord: 1000,
   /** A question must use at least one word the guidance uses this many times more often than everyday English. */
   keyness: 5,
+  /** A thesaurus word this common ("look") says nothing about the subject on its own. */
+  everydayWord: 5000,
 };
 
 export interface AnswererOptions {
@@ -107,7 +111,12 @@ export class Answerer {
 
     const focus = withoutSubject(question);
     const boosts = exactBoosts(question, this.kb.records, this.aliasPhrases);
-    for (const r of this.kb.records) if (r.kind === 'glossary' && !boosts.has(r.id)) boosts.set(r.id, CONFIDENCE.glossaryWeight);
+    for (const r of this.kb.records) {
+      if (r.kind !== 'glossary') continue;
+      // "what do we need to send" is not about SEND: an acronym that is also a word must be written as one
+      if (r.term && this.isWordLikeAcronym(r.term) && !new RegExp(`\\b${r.term}s?\\b`).test(question)) boosts.set(r.id, 0);
+      else if (!boosts.has(r.id)) boosts.set(r.id, CONFIDENCE.glossaryWeight);
+    }
     const concepts = this.concepts(focus);
     // BM25 rewards a record that repeats one of the words; people want the one that covers the question.
     const hits = this.index
@@ -123,7 +132,7 @@ export class Answerer {
     const familiar = concepts.filter((c) => c.weight > 0).length;
     if (unfamiliar.length > 0 && unfamiliar.length >= familiar) return { status: 'declined', reason: 'not-in-guidance', unknownTerms: unfamiliar };
     // Everyday words only ("a good place near the office"): whatever matched, it was not the guidance's subject.
-    if (!concepts.some((c) => c.weight > 0 && c.accept.some((alt) => alt.some((st) => this.index.keyness(st) >= CONFIDENCE.keyness)))) {
+    if (!this.isAboutTheSubject(question)) {
       return { status: 'declined', reason: 'not-in-guidance' };
     }
     if (topCoverage < CONFIDENCE.decline) return { status: 'declined', reason: 'not-in-guidance' };
@@ -150,6 +159,25 @@ export class Answerer {
   }
 
   /**
+   * Whether the question uses at least one word particular to the guidance: one it uses far
+   * more often than everyday English does ("fieldwork", "police"), a term of the thesaurus
+   * ("siblings"), or the inspection's own name. "A good place near the office" has none.
+   */
+  private isAboutTheSubject(question: string): boolean {
+    return this.concepts(question).some(
+      (c) =>
+        c.weight > 0 &&
+        (c.accept.some((alt) => alt.some((st) => this.index.keyness(st) >= CONFIDENCE.keyness)) ||
+          (this.knownStems.has(stemWord(c.word)) && spokenFrequency(c.word) < CONFIDENCE.everydayWord)),
+    );
+  }
+
+  /** SEND, LA, EH: acronyms spelt like everyday words. */
+  private isWordLikeAcronym(term: string): boolean {
+    return /^[A-Z]{2,6}$/.test(term) && spokenFrequency(term) >= CONFIDENCE.topicWord;
+  }
+
+  /**
    * The question's content words. Each is satisfied by any of its alternatives: itself, the
    * nearest known spelling, or a synonym, where a synonym phrase needs all of its words
    * ("CIN" is satisfied by "children in need", "track" is not by "case" alone). Rarer in the
@@ -171,7 +199,7 @@ export class Answerer {
       }
       const known = accept.filter((alt) => alt.every((s) => this.index.has(s)));
       const weight = known.length === 0 ? 0 : Math.max(...known.map((alt) => Math.max(...alt.map((s) => this.index.idf(s)))));
-      return { accept, weight };
+      return { word, accept, weight };
     });
   }
 

@@ -67,7 +67,7 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
       if (said.has(term) || said.has(`${term}s`) || (term.includes(' ') && ` ${ws.join(' ')} `.includes(` ${term} `))) lift(r, 3);
     }
   }
-  if (/\b(2024|new|latest|current|this round|from september)\b/.test(q)) for (const r of records) if (r.edition === '2024') lift(r, 1.2);
-  if (/\b(2016|2017|2018|old|older|earlier|previous|last round)\b/.test(q)) for (const r of records) if (r.edition === '2018') lift(r, 1.2);
+  if (/\b(2024|2025|new|newer|latest|current|this round|from september)\b/.test(q)) for (const r of records) if (r.edition === '2024') lift(r, 1.5);
+  if (/\b(2016|2017|2018|old|older|earlier|previous|last round|first round)\b/.test(q)) for (const r of records) if (r.edition === '2018') lift(r, 1.5);
   return boosts;
 }

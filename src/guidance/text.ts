@@ -46,6 +46,8 @@ const EXTRA_STOP = [
   // framing words: they say what kind of answer is wanted, not what it is about
   'difference', 'differences', 'versus', 'vs', 'compare', 'compared', 'explain', 'exactly', 'basically',
   'happen', 'happens', 'happening', 'go', 'goes', 'going',
+  // edition cues: they choose between editions (lookups.ts), they are not what the question is about
+  'new', 'newer', 'latest', 'old', 'older', 'previous', 'earlier',
 ];
 const STOP = new Set([...eng.map((w) => w.toLowerCase()), ...EXTRA_STOP]);
 

@@ -75,6 +75,16 @@ describe('the answerer', () => {
       answeredWith('when is the first review conference', /3 months|three months/);
     });
 
+    it('reads siblings as the guidance\'s brothers or sisters', () => {
+      answeredWith('do they look at siblings', /brothers or sisters/);
+    });
+
+    it('does not take the verb "send" for the acronym SEND', () => {
+      const a = answer('what do we need to send for health');
+      assert.ok(a.status !== 'answered' || a.record.id !== 'glossary-send');
+      answeredWith('what does SEND mean', /Special Educational Needs/i);
+    });
+
     it('answers scope questions', () => {
       answeredWith('are 16 and 17 year olds in abusive relationships covered', /peer relationships/);
       answeredWith('does the new JTAI cover unborn babies', /unborn/i);
@@ -122,6 +132,7 @@ describe('the answerer', () => {
       declined('what will the next JTAI theme be');
       declined('can we get more time for the annex a lists');
       declined('what does the LADO need from us');
+      declined('how much does the inspection cost us');
     });
 
     it('names the words the guidance does not mention', () => {
