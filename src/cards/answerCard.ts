@@ -10,7 +10,7 @@ export const AnswerCardData = z
     paragraphs: z.array(text).max(40),
     differences: z.array(text).max(10),
     sources: z.array(z.string().max(500)).max(10),
-    followUps: z.array(z.object({ label: z.string().min(1).max(120), question: z.string().min(1).max(500) })).max(5),
+    followUps: z.array(z.object({ label: z.string().min(1).max(120), question: z.string().min(1).max(500), recordId: z.string().max(100) })).max(5),
   })
   .strict();
 
@@ -27,6 +27,6 @@ export function answerCard(view: AnswerView, options: { withFollowUps: boolean }
     paragraphs: view.paragraphs,
     differences: view.differences,
     sources: view.sources.map(sourceText),
-    followUps: options.withFollowUps ? view.followUps.map((f) => ({ label: shorten(f.label), question: f.question })) : [],
+    followUps: options.withFollowUps ? view.followUps.map((f) => ({ label: shorten(f.label), question: f.question, recordId: f.recordId ?? '' })) : [],
   });
 }

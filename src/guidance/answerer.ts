@@ -60,6 +60,7 @@ export class Answerer {
   private readonly knownStems: Set<string>;
   /** Record titles' and aliases' phrases of two words or more, for exact phrase look-ups. */
   private readonly aliasPhrases: Map<string, string[]>;
+  private readonly byTitle: Map<string, GuidanceRecord>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -68,6 +69,7 @@ export class Answerer {
     this.thesaurus = buildThesaurus([...options.synonymGroups, ...glossaryGroups(kb.records)]);
     this.index = new GuidanceIndex(kb.records, this.thesaurus);
     this.knownStems = new Set(this.thesaurus.groups.flat().flatMap((p) => words(p).map(stemWord)));
+    this.byTitle = new Map(kb.records.map((r) => [words(r.title).join(' '), r]));
     this.aliasPhrases = new Map();
     for (const r of kb.records) {
       for (const alias of r.aliases) {
@@ -99,9 +101,19 @@ export class Answerer {
     return answer;
   }
 
+  /** The answer for one record, as a button that names it asks for. */
+  answerRecord(id: string): Answer | undefined {
+    const record = this.kb.byId.get(id);
+    return record ? this.answered(record, []) : undefined;
+  }
+
   private answerUncached(question: string): Answer {
     if (words(question).length === 0) return { status: 'declined', reason: 'empty' };
     if (question.length > MAX_QUESTION_LENGTH) return { status: 'declined', reason: 'too-long' };
+
+    // A record's own title, as the follow-up buttons ask it, is that record.
+    const titled = this.byTitle.get(words(question).join(' '));
+    if (titled) return this.answered(titled, []);
 
     const scope = outOfScope(question, this.options.scopeRules);
     if (scope) return { status: 'declined', reason: 'out-of-scope', detail: scope.advice };

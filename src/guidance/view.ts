@@ -9,6 +9,8 @@ export interface FollowUp {
   label: string;
   /** The question the button asks. */
   question: string;
+  /** The record it leads to, when it leads to one. */
+  recordId?: string;
 }
 
 export interface SourceLine {
@@ -69,7 +71,7 @@ export function paragraphsOf(text: string): string[] {
 }
 
 function followUp(r: GuidanceRecord): FollowUp {
-  return { label: r.title, question: r.title };
+  return { label: r.title, question: r.title, recordId: r.id };
 }
 
 export function answerView(answer: Answer): AnswerView {

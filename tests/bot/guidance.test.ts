@@ -43,6 +43,13 @@ describe('answering questions in Teams, through HTTP and the real adapter', () =
     assert.match(cardText(replies[0] ?? {}), /stop living together/);
   });
 
+  it('shows exactly the record a follow-up button names, and falls back to the question for an unknown id', async () => {
+    const named = await bot.send({ text: '', value: { verb: 'ask', question: 'anything', recordId: 'timescale-first-review-conference' } });
+    assert.match(cardText(named[0] ?? {}), /within 3 months of the initial/i);
+    const unknown = await bot.send({ text: '', value: { verb: 'ask', question: 'What does ESN 28 say?', recordId: 'no-such-record' } });
+    assert.match(cardText(unknown[0] ?? {}), /stop living together/);
+  });
+
   it('declines honestly what the guidance does not cover, saying what it does cover', async () => {
     const replies = await bot.send({ text: 'how do i do a vlookup in excel to match two spreadsheets?' });
     const text = cardText(replies[0] ?? {});

@@ -10,7 +10,11 @@ import type { BotDeps } from '../deps';
 import { isAddressedToBot } from '../mentions';
 import { COMMANDS } from '../commands';
 
-const AskSubmit = z.object({ verb: z.literal('ask'), question: z.string().min(1).max(2000) });
+const AskSubmit = z.object({
+  verb: z.literal('ask'),
+  question: z.string().min(1).max(2000),
+  recordId: z.string().max(100).optional(),
+});
 
 /** Answers are cached and never change, so neither does their card: render each one once. */
 const cards = new WeakMap<Answer, { status: string; card: CardAttachment }>();
@@ -25,8 +29,10 @@ function cardFor(answer: Answer): { status: string; card: CardAttachment } {
   return rendered;
 }
 
-export async function replyWithAnswer(context: TurnContext, deps: BotDeps, question: string): Promise<void> {
-  const { status, card } = cardFor(deps.guidance.answerer.answer(question));
+export async function replyWithAnswer(context: TurnContext, deps: BotDeps, question: string, recordId?: string): Promise<void> {
+  // a button names its record; the card's data is only a hint, so an unknown id falls back to the question
+  const answer = (recordId ? deps.guidance.answerer.answerRecord(recordId) : undefined) ?? deps.guidance.answerer.answer(question);
+  const { status, card } = cardFor(answer);
   deps.logger.info('question.answered', { status, length: question.length });
   await context.sendActivity(MessageFactory.attachment(structuredClone(card)));
 }
@@ -43,7 +49,7 @@ export function registerGuidanceRoutes(app: Application<TurnState>, deps: BotDep
       await context.sendActivity('Sorry, I could not read that button. Please type your question instead.');
       return;
     }
-    await replyWithAnswer(context, deps, parsed.data.question);
+    await replyWithAnswer(context, deps, parsed.data.question, parsed.data.recordId);
   });
 }
 

@@ -154,6 +154,14 @@ describe('the answerer', () => {
     });
   });
 
+  it('answers every record when asked its own title, as the buttons ask it', () => {
+    const { kb } = loadGuidance();
+    for (const r of kb.records) {
+      const a = answer(r.title);
+      assert.equal(a.status === 'answered' ? a.record.id : a.status, r.id);
+    }
+  });
+
   it('offers choices when a short question matches several parts of the guidance', () => {
     const a = answer('lists');
     assert.ok(a.status === 'ambiguous' || a.status === 'answered');

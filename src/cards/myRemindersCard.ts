@@ -1,0 +1,43 @@
+import type { DateTime } from 'luxon';
+import { z } from 'zod';
+import { cardDateTime, fromNow } from '../reminders/format';
+import type { Reminder } from '../reminders/types';
+import { type CardAttachment, renderCard } from './render';
+
+export const MyRemindersCardData = z
+  .object({
+    heading: z.string().min(1).max(200),
+    note: z.string().max(1000),
+    empty: z.string().min(1).max(1000),
+    items: z
+      .array(
+        z
+          .object({ id: z.string().min(1).max(100), when: z.string().min(1).max(200), text: z.string().min(1).max(1000), detail: z.string().min(1).max(300) })
+          .strict(),
+      )
+      .max(50),
+    footer: z.string().min(1).max(1000),
+  })
+  .strict();
+
+/** The ad hoc reminders still to go that this person set, or that are for this conversation, each with Cancel. */
+export function myRemindersCard(reminders: readonly Reminder[], now: DateTime, note = ''): CardAttachment {
+  return renderCard('myReminders', MyRemindersCardData, {
+    heading: 'Your reminders',
+    note,
+    empty: 'You have no reminders waiting.',
+    items: reminders.flatMap((r) =>
+      r.subject.kind === 'adhoc'
+        ? [
+            {
+              id: r.id,
+              when: `${cardDateTime(r.dueAt)} (${fromNow(r.dueAt, now)})`,
+              text: r.subject.text,
+              detail: `${r.subject.audience === 'us' ? 'For everyone in the conversation' : 'For you'}; set by ${r.createdBy?.name || 'someone'}.`,
+            },
+          ]
+        : [],
+    ),
+    footer: 'Set one with "remind me in 20 minutes to call the LADO" or "remind us on Friday at 10 to check the evaluations". Deadline reminders stop when an item is marked done.',
+  });
+}
