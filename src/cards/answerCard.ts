@@ -14,9 +14,12 @@ export const AnswerCardData = z
   })
   .strict();
 
-/** Button titles are short in Teams; the full title is still what the button asks. */
+/** Teams clips button titles at about 48 characters; the full title is still what the button asks. */
+const BUTTON_LABEL = 45;
 function shorten(label: string): string {
-  return label.length <= 60 ? label : `${label.slice(0, 57).trimEnd()}...`;
+  if (label.length <= BUTTON_LABEL) return label;
+  const cut = label.slice(0, BUTTON_LABEL - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), BUTTON_LABEL - 12)).trimEnd()}…`;
 }
 
 /** `withFollowUps: false` where the card is posted into a chat the bot may not be in (message extension). */
