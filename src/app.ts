@@ -2,19 +2,31 @@ import { DateTime } from 'luxon';
 import type restify from 'restify';
 import { createAdapter } from './bot/adapter';
 import { createBotApp } from './bot/app';
+import { ProactiveSender } from './bot/proactive';
+import { type ReminderRunner, createReminderRunner } from './bot/reminderRunner';
 import type { Config } from './config';
 import { type Guidance, loadGuidance } from './guidance';
 import type { Logger } from './log';
+import { Dispatcher, realClock } from './reminders/dispatcher';
+import { RateLimiter } from './reminders/rateLimit';
+import { DEFAULT_RETRY_POLICY } from './reminders/retry';
+import { InspectionService } from './reminders/service';
 import { createServer } from './server';
 import { SqlStorage } from './store/botStateStorage';
 import { ConversationStore } from './store/conversationStore';
 import { type Database, openDatabase } from './store/database';
+import { ConversationDestinations } from './store/destinations';
+import { InspectionStore } from './store/inspectionStore';
 import { migrate } from './store/migrations';
+import { ReminderStore } from './store/reminderStore';
 
 export interface RunningApp {
   server: restify.Server;
   db: Database;
   guidance: Guidance;
+  /** The reminder dispatcher: polling when REMINDER_DISPATCH is on; tests call `runOnce(now)`. */
+  reminders: ReminderRunner;
+  inspections: InspectionService;
   stop(): Promise<void>;
 }
 
@@ -34,10 +46,46 @@ export async function buildApp(options: AppOptions): Promise<RunningApp> {
   await migrate(db);
   const storage = new SqlStorage(db);
   const conversations = new ConversationStore(db);
+  const reminderStore = new ReminderStore(db);
+  const destinations = new ConversationDestinations(db, conversations);
   const now = options.now ?? (() => DateTime.now().setZone('Europe/London'));
 
+  const inspections = new InspectionService({
+    inspections: new InspectionStore(db),
+    reminders: reminderStore,
+    records: guidance.kb.records,
+    dayTimes: {
+      'start-of-day': config.dayTimes.startOfDay,
+      midday: config.dayTimes.midday,
+      'mid-afternoon': config.dayTimes.midAfternoon,
+      'end-of-day': config.dayTimes.endOfDay,
+    },
+  });
+
   const adapter = createAdapter(config, logger);
-  const bot = createBotApp({ guidance, conversations, logger, now }, { adapter, storage, botAppId: config.bot.appId });
+  const proactive = new ProactiveSender(adapter, config.bot.appId ?? '', logger);
+  const bot = createBotApp(
+    { guidance, conversations, logger, now, inspections, destinations, proactive, publicUrl: config.publicUrl, startOfDay: config.dayTimes.startOfDay },
+    { adapter, storage, botAppId: config.bot.appId },
+  );
+
+  const dispatcher = new Dispatcher({
+    queue: reminderStore,
+    destinations,
+    content: inspections,
+    sender: proactive,
+    limiter: new RateLimiter(),
+    policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.reminderMaxAttempts },
+    clock: realClock,
+    random: Math.random,
+    logger,
+    options: {
+      leaseMs: config.reminderLeaseSeconds * 1000,
+      // Within two polls of its time a reminder is on time; later, the bot was down.
+      lateAfterMs: Math.max(2 * config.reminderPollSeconds, 120) * 1000,
+    },
+  });
+  const reminders = createReminderRunner({ dispatcher, now, pollSeconds: config.reminderPollSeconds, logger });
 
   const server = createServer({
     logger,
@@ -49,13 +97,20 @@ export async function buildApp(options: AppOptions): Promise<RunningApp> {
       await db.query('SELECT 1');
       return { ok: true, detail: { database: db.engine, records: guidance.kb.records.length } };
     },
+    calendarFile: (token) => inspections.calendarFile(token, now()),
   });
+
+  // Reminders missed while the bot was down go out now (marked late), then every poll.
+  if (config.reminderDispatch) reminders.start();
 
   return {
     server,
     db,
     guidance,
+    reminders,
+    inspections,
     async stop() {
+      await reminders.stop();
       server.close();
       if (!options.db) await db.close();
     },

@@ -27,6 +27,15 @@ const Env = z.object({
   END_OF_DAY: HHMM.default('17:00'),
   /** How often the reminder dispatcher looks for due reminders. */
   REMINDER_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** How long a claimed reminder is held before another process may take it over. */
+  REMINDER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Sends tried before a reminder is given up (429/412/5xx are retried with backoff). */
+  REMINDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** `off` keeps this process from sending reminders (another instance does, or a test drives it). */
+  REMINDER_DISPATCH: z.enum(['on', 'off']).default('on'),
+  /** The bot's public base URL, for links in cards (the calendar file); else BOT_ENDPOINT, else localhost. */
+  PUBLIC_URL: optionalText.pipe(z.string().url('must be a URL such as https://jtai.example.org').optional()),
+  BOT_ENDPOINT: optionalText.pipe(z.string().url('must be a URL such as https://abcd-3978.devtunnels.ms').optional()),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -42,6 +51,11 @@ export interface Config {
   };
   dayTimes: { startOfDay: string; midday: string; midAfternoon: string; endOfDay: string };
   reminderPollSeconds: number;
+  reminderLeaseSeconds: number;
+  reminderMaxAttempts: number;
+  reminderDispatch: boolean;
+  /** Without a trailing slash. */
+  publicUrl: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -70,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
     dayTimes: { startOfDay: e.START_OF_DAY, midday: e.MIDDAY, midAfternoon: e.MID_AFTERNOON, endOfDay: e.END_OF_DAY },
     reminderPollSeconds: e.REMINDER_POLL_SECONDS,
+    reminderLeaseSeconds: e.REMINDER_LEASE_SECONDS,
+    reminderMaxAttempts: e.REMINDER_MAX_ATTEMPTS,
+    reminderDispatch: e.REMINDER_DISPATCH === 'on',
+    publicUrl: (e.PUBLIC_URL ?? e.BOT_ENDPOINT ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
   };
 }

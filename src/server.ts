@@ -6,6 +6,8 @@ export interface ServerDeps {
   processActivity(req: restify.Request, res: restify.Response): Promise<void>;
   health(): Promise<{ ok: boolean; detail: Record<string, string | number> }>;
   logger: Logger;
+  /** The live inspection's timetable as an .ics file, by its unguessable token; undefined when unknown. */
+  calendarFile?(token: string): Promise<{ filename: string; body: string } | undefined>;
 }
 
 export function createServer(deps: ServerDeps): restify.Server {
@@ -22,6 +24,31 @@ export function createServer(deps: ServerDeps): restify.Server {
     res.status(h.ok ? 200 : 503);
     res.json({ status: h.ok ? 'ok' : 'unavailable', ...h.detail });
   });
+
+  // A deviation from DESIGN.md's two routes, on purpose: Outlook and phones open a calendar file
+  // from a plain link (Action.OpenUrl), which a bot message cannot carry as a file in every Teams
+  // client. The link names the inspection only by an unguessable token (192 random bits), holds
+  // nothing but the public timetable dates, and is cancelled with the inspection it belongs to.
+  const calendarFile = deps.calendarFile;
+  if (calendarFile) {
+    server.get('/api/calendar/:file', async (req, res) => {
+      const file = String((req.params as Record<string, unknown>).file ?? '');
+      const token = /^([A-Za-z0-9_-]{20,64})\.ics$/.exec(file)?.[1];
+      const found = token ? await calendarFile(token).catch(() => undefined) : undefined;
+      if (!found) {
+        res.status(404);
+        res.json({ status: 'not found' });
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': `attachment; filename="${found.filename}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(found.body);
+    });
+  }
 
   server.on('restifyError', (_req, _res, err, callback) => {
     deps.logger.warn('http.error', { status: (err as { statusCode?: number }).statusCode, error: err.name });

@@ -3,8 +3,10 @@ import type { SqlStorage } from '../store/botStateStorage';
 import { rememberConversation } from './conversationReferences';
 import type { BotDeps } from './deps';
 import { registerGuidanceRoutes, registerQuestionRoute } from './routes/guidance';
+import { registerInspectionRoutes } from './routes/inspection';
 import { registerInstallRoutes } from './routes/installs';
 import { registerMessageExtension } from './routes/messageExtension';
+import { registerReminderRoutes } from './routes/reminders';
 
 export interface BotOptions {
   adapter: TeamsAdapter;
@@ -32,6 +34,9 @@ export function createBotApp(deps: BotDeps, options: BotOptions): Application<Tu
   registerInstallRoutes(app, deps);
   registerMessageExtension(app, deps);
   registerGuidanceRoutes(app, deps);
+  // Commands before the catch-all question route: they match precisely, questions fall through.
+  registerInspectionRoutes(app, deps);
+  registerReminderRoutes(app, deps);
   registerQuestionRoute(app, deps);
   return app;
 }

@@ -20,19 +20,25 @@ export const MyRemindersCardData = z
   })
   .strict();
 
+/** Enough to scan; the card stays well under Teams' size limit whatever the reminders say. */
+const SHOWN = 20;
+
 /** The ad hoc reminders still to go that this person set, or that are for this conversation, each with Cancel. */
 export function myRemindersCard(reminders: readonly Reminder[], now: DateTime, note = ''): CardAttachment {
+  const adhoc = reminders.filter((r) => r.subject.kind === 'adhoc');
+  const shown = adhoc.slice(0, SHOWN);
+  const more = adhoc.length - shown.length;
   return renderCard('myReminders', MyRemindersCardData, {
     heading: 'Your reminders',
-    note,
+    note: [note, more > 0 ? `Showing the next ${SHOWN}; ${more} more after those.` : ''].filter(Boolean).join(' '),
     empty: 'You have no reminders waiting.',
-    items: reminders.flatMap((r) =>
+    items: shown.flatMap((r) =>
       r.subject.kind === 'adhoc'
         ? [
             {
               id: r.id,
               when: `${cardDateTime(r.dueAt)} (${fromNow(r.dueAt, now)})`,
-              text: r.subject.text,
+              text: r.subject.text.length > 300 ? `${r.subject.text.slice(0, 297)}...` : r.subject.text,
               detail: `${r.subject.audience === 'us' ? 'For everyone in the conversation' : 'For you'}; set by ${r.createdBy?.name || 'someone'}.`,
             },
           ]

@@ -50,7 +50,12 @@ export function reminderCard(message: ReminderMessage): CardAttachment {
 
 /** A deadline reminder, also as it looks after "Mark done" or "Undo" on it. */
 export function deadlineCard(content: DeadlineReminderContent, now: ReminderMessage['now'], late = ''): CardAttachment {
-  const status = statusText(content.status, content.due, now);
+  const status =
+    content.status.status === 'done'
+      ? statusText(content.status, content.due, now)
+      : content.status.status === 'overdue'
+        ? { text: 'Overdue, not marked done', color: 'Attention' as const }
+        : { text: 'Not marked done yet', color: 'Default' as const };
   const owner = ownerText(content.owner);
   return renderCard('reminder', ReminderCardData, {
     heading: `Reminder: ${content.title}`,

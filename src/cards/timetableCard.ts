@@ -163,7 +163,7 @@ export function liveTimetableCard(view: InspectionView, options: LiveTimetableOp
     notes: notesWithoutMoves(timetable),
     footer: [
       `Reminders: ${describeRules(inspection.rules)} (${view.pendingReminders} still to go), to this conversation, the coordinator and each item's owner. Change them with "reminders 08:30 the working day before and 1 hour before", or "reminders off".`,
-      'Assign an owner with the button below or "assign <item> to <agency> and @person".',
+      'Assign an owner with the button below, or say for example "assign draft report to police and @Sam".',
     ],
     source: sourceLine(timetable),
     inspectionId: inspection.id,
