@@ -10,7 +10,9 @@ import type { Logger } from './log';
 import { Dispatcher, realClock } from './reminders/dispatcher';
 import { RateLimiter } from './reminders/rateLimit';
 import { DEFAULT_RETRY_POLICY } from './reminders/retry';
+import { purgeExpired } from './reminders/retention';
 import { InspectionService } from './reminders/service';
+import { type RetentionJob, createRetentionJob } from './retentionJob';
 import { createServer } from './server';
 import { SqlStorage } from './store/botStateStorage';
 import { ConversationStore } from './store/conversationStore';
@@ -27,6 +29,8 @@ export interface RunningApp {
   /** The reminder dispatcher: polling when REMINDER_DISPATCH is on; tests call `runOnce(now)`. */
   reminders: ReminderRunner;
   inspections: InspectionService;
+  /** Deletes inspection data past its retention period; runs with the reminder dispatcher. */
+  retention: RetentionJob;
   stop(): Promise<void>;
 }
 
@@ -50,8 +54,9 @@ export async function buildApp(options: AppOptions): Promise<RunningApp> {
   const destinations = new ConversationDestinations(db, conversations);
   const now = options.now ?? (() => DateTime.now().setZone('Europe/London'));
 
+  const inspectionStore = new InspectionStore(db);
   const inspections = new InspectionService({
-    inspections: new InspectionStore(db),
+    inspections: inspectionStore,
     reminders: reminderStore,
     records: guidance.kb.records,
     dayTimes: {
@@ -86,6 +91,12 @@ export async function buildApp(options: AppOptions): Promise<RunningApp> {
     },
   });
   const reminders = createReminderRunner({ dispatcher, now, pollSeconds: config.reminderPollSeconds, logger });
+  const retention = createRetentionJob({
+    purge: (at) =>
+      purgeExpired({ inspections: inspectionStore, reminders: reminderStore, timetableOf: (i) => inspections.timetableOf(i) }, at, config.retentionDays),
+    now,
+    logger,
+  });
 
   const server = createServer({
     logger,
@@ -101,7 +112,10 @@ export async function buildApp(options: AppOptions): Promise<RunningApp> {
   });
 
   // Reminders missed while the bot was down go out now (marked late), then every poll.
-  if (config.reminderDispatch) reminders.start();
+  if (config.reminderDispatch) {
+    reminders.start();
+    retention.start();
+  }
 
   return {
     server,
@@ -109,8 +123,9 @@ export async function buildApp(options: AppOptions): Promise<RunningApp> {
     guidance,
     reminders,
     inspections,
+    retention,
     async stop() {
-      await reminders.stop();
+      await Promise.all([reminders.stop(), retention.stop()]);
       server.close();
       if (!options.db) await db.close();
     },

@@ -36,6 +36,8 @@ const Env = z.object({
   /** The bot's public base URL, for links in cards (the calendar file); else BOT_ENDPOINT, else localhost. */
   PUBLIC_URL: optionalText.pipe(z.string().url('must be a URL such as https://jtai.example.org').optional()),
   BOT_ENDPOINT: optionalText.pipe(z.string().url('must be a URL such as https://abcd-3978.devtunnels.ms').optional()),
+  /** Days an inspection's stored data is kept after its last milestone (or after it was replaced). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -56,6 +58,7 @@ export interface Config {
   reminderDispatch: boolean;
   /** Without a trailing slash. */
   publicUrl: string;
+  retentionDays: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderMaxAttempts: e.REMINDER_MAX_ATTEMPTS,
     reminderDispatch: e.REMINDER_DISPATCH === 'on',
     publicUrl: (e.PUBLIC_URL ?? e.BOT_ENDPOINT ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -64,6 +64,8 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
     for (const r of records) {
       if (r.kind !== 'glossary' || !r.term) continue;
       const term = words(r.term).join(' ');
+      // "what is ESN 23" asks about the numbered item, not what the acronym stands for
+      if (new RegExp(`\\b${term}s?\\s*\\d`).test(q)) continue;
       if (said.has(term) || said.has(`${term}s`) || (term.includes(' ') && ` ${ws.join(' ')} `.includes(` ${term} `))) lift(r, 3);
     }
   }

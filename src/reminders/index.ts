@@ -9,3 +9,4 @@ export * from './rateLimit';
 export * from './dispatcher';
 export * from './ports';
 export * from './service';
+export * from './retention';

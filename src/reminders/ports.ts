@@ -33,6 +33,10 @@ export interface InspectionRepository {
   assign(owner: MilestoneOwner & { inspectionId: string }, replan: Replan): Promise<void>;
   setRules(inspectionId: string, rules: readonly ReminderRule[], replan: Replan, at: DateTime): Promise<void>;
   setCardActivity(inspectionId: string, activityId: string): Promise<void>;
+  /** Every inspection, live or replaced, for the retention sweep. */
+  all(): Promise<Inspection[]>;
+  /** Deletes these inspections with their marks, owners and reminders; how many went. */
+  remove(ids: readonly string[]): Promise<number>;
 }
 
 export interface ReminderRepository {
@@ -44,4 +48,6 @@ export interface ReminderRepository {
   pendingDeadlineCount(inspectionId: string): Promise<number>;
   /** Cancels a pending reminder; false when it was not pending any more. */
   cancel(id: string, reason: string): Promise<boolean>;
+  /** Deletes reminders that were sent, cancelled or given up before `before`; how many went. */
+  removeFinished(before: DateTime): Promise<number>;
 }

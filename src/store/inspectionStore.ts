@@ -109,6 +109,18 @@ export class InspectionStore implements InspectionRepository {
     return rows[0] ? toInspection(rows[0]) : undefined;
   }
 
+  async all(): Promise<Inspection[]> {
+    const { rows } = await this.db.query<InspectionRow>('SELECT * FROM inspections ORDER BY created_at');
+    return rows.map(toInspection);
+  }
+
+  async remove(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    // marks, owners and reminders go with it (ON DELETE CASCADE), in the same statement
+    const { rowCount } = await this.db.query('DELETE FROM inspections WHERE id = ANY($1::text[])', [[...ids]]);
+    return rowCount;
+  }
+
   async create(inspection: NewInspection, reminders: readonly NewReminder[], replacing: string | undefined): Promise<Inspection | 'conflict'> {
     try {
       return await this.db.transaction(async (tx) => {

@@ -228,4 +228,12 @@ export class ReminderStore implements ReminderQueue, ReminderRepository {
     );
     return rowCount > 0;
   }
+
+  async removeFinished(before: DateTime): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `DELETE FROM reminders WHERE status IN ('sent', 'cancelled', 'failed', 'retired', 'expired') AND updated_at < $1::timestamptz`,
+      [toSqlTime(before)],
+    );
+    return rowCount;
+  }
 }

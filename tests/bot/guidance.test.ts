@@ -97,6 +97,14 @@ describe('answering questions in Teams, through HTTP and the real adapter', () =
     assert.match(cardText({ attachments: result.attachments }), /Friday of week 6/);
   });
 
+  it('does not treat a card the user inserted from the compose box as a question', async () => {
+    const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [] } };
+    assert.deepEqual(await bot.send({ text: '<span class="inline-compose-card" itemid="0"></span>', attachments: [card] }), []);
+    assert.deepEqual(await bot.send({ text: '', attachments: [card] }), []);
+    const replies = await bot.send({ text: 'what is ESN 23?', attachments: [card] });
+    assert.match(cardText(replies[0] ?? {}), /ESN 23/);
+  });
+
   it('keeps answering after a bad card submission', async () => {
     const replies = await bot.send({ text: '', value: { verb: 'ask', question: 42 } });
     assert.match(String(replies[0]?.text ?? ''), /could not read that button/);

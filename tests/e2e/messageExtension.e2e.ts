@@ -53,11 +53,9 @@ describe('e2e: the message extension inserts a guidance card into a chat', funct
     await h().expectNoBotReplySince(before, (t) => !t.includes('What I can do'));
   });
 
-  // Known bug (reported): in the bot's own chat the Playground delivers the inserted card as a
-  // message whose text is `<span class="inline-compose-card" ...>`, and the bot "declines" the
-  // markup ("it does not mention inline-compose-card, itemid ..."). Enable once the bot ignores
-  // messages that only carry an inserted card.
-  it.skip("does not answer a card the user inserts into the bot's own chat (known bug, see the comment)", async () => {
+  // The Playground delivers a card inserted into the bot's own chat as a message whose text is
+  // the card's markup (`<span class="inline-compose-card" ...>`): shared to be read, not a question.
+  it("does not answer a card the user inserts into the bot's own chat", async () => {
     await h().openConversation('personal');
     const before = await h().checkpoint();
     await insertAnswer(h(), 'draft report', DRAFT_REPORT);

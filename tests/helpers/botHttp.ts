@@ -31,6 +31,7 @@ export interface TeamsActivity {
   channelId: string;
   serviceUrl: string;
   entities: unknown[];
+  attachments: Array<{ contentType: string; content: unknown }>;
   channelData: Record<string, unknown>;
   membersAdded: Array<{ id: string; name?: string }>;
   membersRemoved: Array<{ id: string; name?: string }>;

@@ -4,6 +4,7 @@ import { loadKnowledgeBase } from '../../src/guidance/load';
 import { type Actor, InspectionService } from '../../src/reminders/service';
 import type { Database } from '../../src/store/database';
 import { InspectionStore } from '../../src/store/inspectionStore';
+import { purgeExpired } from '../../src/reminders/retention';
 import { ReminderStore } from '../../src/store/reminderStore';
 import { ENGINE, resetDatabase, testDatabase } from '../helpers/db';
 
@@ -25,10 +26,12 @@ describe(`inspections, marks, owners and their reminders (${ENGINE})`, () => {
   let inspections: InspectionStore;
   let service: InspectionService;
   const records = loadKnowledgeBase().records;
+  let reminderStore: ReminderStore;
   before(async () => {
     db = await testDatabase();
     inspections = new InspectionStore(db);
-    service = new InspectionService({ inspections, reminders: new ReminderStore(db), records });
+    reminderStore = new ReminderStore(db);
+    service = new InspectionService({ inspections, reminders: reminderStore, records });
   });
   beforeEach(() => resetDatabase(db));
 
@@ -165,5 +168,50 @@ describe(`inspections, marks, owners and their reminders (${ENGINE})`, () => {
     assert.equal(file?.filename, 'jtai-timetable-2026-06-01.ics');
     assert.equal(await service.calendarFile('x'.repeat(32), NOW), undefined);
     assert.equal(await service.calendarFile('../etc/passwd', NOW), undefined);
+  });
+
+  describe('retention', () => {
+    const count = async (table: string) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
+    const purge = (now: DateTime) => purgeExpired({ inspections, reminders: reminderStore, timetableOf: (i) => service.timetableOf(i) }, now, 90);
+
+    it('deletes an inspection with its marks, owners and reminders 90 days after publication, and a replaced one 90 days after it was replaced', async () => {
+      const first = await setLive('1 June 2026');
+      const live = await service.set({ actor: channel, dateText: '8 June 2026', edition: '2024', now: NOW, replacing: first.view.inspection.id });
+      assert.equal(live.status, 'set');
+      if (live.status !== 'set') return;
+      const id = live.view.inspection.id;
+      await service.mark({ inspectionId: id, milestoneId: 'feedback', done: true, actor: channel, now: NOW });
+      await service.assign({ actor: channel, milestone: 'draft report', agency: 'police', person: sam, now: NOW });
+      const published = live.view.timetable.milestones.find((m) => m.id === 'publication')?.due;
+      assert.equal(published?.toISODate(), '2026-08-14');
+      if (!published) return;
+
+      // The replaced one went out of use on 1 June: 90 days later it goes, the live one stays whole.
+      assert.deepEqual(await purge(published.plus({ days: 89 })), { inspections: 1, reminders: 0 });
+      assert.deepEqual((await db.query<{ id: string }>('SELECT id FROM inspections')).rows.map((r) => r.id), [id]);
+      assert.equal(await count('milestone_marks'), 1);
+      assert.equal(await count('milestone_owners'), 1);
+      assert.ok((await count('reminders')) > 0);
+      assert.equal((await db.query('SELECT id FROM reminders WHERE inspection_id = $1', [first.view.inspection.id])).rows.length, 0);
+
+      assert.deepEqual(await purge(published.plus({ days: 91 })), { inspections: 1, reminders: 0 });
+      for (const table of ['inspections', 'milestone_marks', 'milestone_owners', 'reminders']) assert.equal(await count(table), 0, table);
+    });
+
+    it('deletes finished ad hoc reminders 90 days after they finished, never pending ones', async () => {
+      const adhoc = (id: string) => ({
+        id,
+        subject: { kind: 'adhoc' as const, text: 'call the LADO', audience: 'me' as const },
+        target: { kind: 'user' as const, userId: 'aad-alex' },
+        tenantId: 'tenant-1',
+        dueAt: DateTime.now().plus({ days: 200 }),
+        createdBy: alex,
+      });
+      await reminderStore.addMany([adhoc('r-cancelled'), adhoc('r-pending')]);
+      assert.ok(await reminderStore.cancel('r-cancelled', 'cancelled by the user'));
+      assert.deepEqual(await purge(DateTime.now().plus({ days: 89 })), { inspections: 0, reminders: 0 });
+      assert.deepEqual(await purge(DateTime.now().plus({ days: 91 })), { inspections: 0, reminders: 1 });
+      assert.deepEqual((await db.query<{ id: string }>('SELECT id FROM reminders')).rows.map((r) => r.id), ['r-pending']);
+    });
   });
 });

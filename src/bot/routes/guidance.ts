@@ -7,6 +7,7 @@ import type { Answer } from '../../guidance/answerer';
 import { welcomeCard } from '../../cards/welcomeCard';
 import { answerView } from '../../guidance/view';
 import type { BotDeps } from '../deps';
+import { onlyCarriesInsertedCard } from '../insertedCards';
 import { isAddressedToBot } from '../mentions';
 import { COMMANDS } from '../commands';
 
@@ -56,7 +57,7 @@ export function registerGuidanceRoutes(app: Application<TurnState>, deps: BotDep
 /** The catch-all: any other message is a question. Registered last, after every command. */
 export function registerQuestionRoute(app: Application<TurnState>, deps: BotDeps): void {
   app.activity(ActivityTypes.Message, async (context) => {
-    if (!isAddressedToBot(context)) return;
+    if (!isAddressedToBot(context) || onlyCarriesInsertedCard(context.activity)) return;
     if (context.activity.value !== undefined && !context.activity.text) {
       await context.sendActivity('Sorry, I could not read that button. Please type your question instead.');
       return;
