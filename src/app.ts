@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type restify from 'restify';
 import { createAdapter } from './bot/adapter';
 import { createBotApp } from './bot/app';
+import { PersonalChatOpener } from './bot/personalChats';
 import { ProactiveSender } from './bot/proactive';
 import { type ReminderRunner, createReminderRunner } from './bot/reminderRunner';
 import type { Config } from './config';
@@ -51,7 +52,6 @@ export async function buildApp(options: AppOptions): Promise<RunningApp> {
   const storage = new SqlStorage(db);
   const conversations = new ConversationStore(db);
   const reminderStore = new ReminderStore(db);
-  const destinations = new ConversationDestinations(db, conversations);
   const now = options.now ?? (() => DateTime.now().setZone('Europe/London'));
 
   const inspectionStore = new InspectionStore(db);
@@ -69,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<RunningApp> {
 
   const adapter = createAdapter(config, logger);
   const proactive = new ProactiveSender(adapter, config.bot.appId ?? '', logger);
+  const destinations = new PersonalChatOpener(new ConversationDestinations(db, conversations), conversations, adapter, config.bot.appId ?? '', logger);
   const bot = createBotApp(
     { guidance, conversations, logger, now, inspections, destinations, proactive, publicUrl: config.publicUrl, startOfDay: config.dayTimes.startOfDay },
     { adapter, storage, botAppId: config.bot.appId },

@@ -31,7 +31,8 @@ export interface Destination {
 
 export interface Destinations {
   conversation(conversationId: string): Promise<Destination | undefined>;
-  personalChat(userId: string): Promise<Destination | undefined>;
+  /** The person's personal chat with the bot; `tenantId` lets an implementation open one. */
+  personalChat(userId: string, tenantId?: string): Promise<Destination | undefined>;
   retire(conversationId: string, reason: string): Promise<void>;
 }
 
@@ -180,7 +181,7 @@ export class Dispatcher {
       found =
         r.target.kind === 'conversation'
           ? this.deps.destinations.conversation(r.target.conversationId)
-          : this.deps.destinations.personalChat(r.target.userId);
+          : this.deps.destinations.personalChat(r.target.userId, r.tenantId);
       this.destinations.set(key, found);
       found.catch(() => this.destinations.delete(key));
     }

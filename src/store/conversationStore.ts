@@ -73,6 +73,15 @@ export class ConversationStore {
     return rows[0] ? toConversation(rows[0]) : undefined;
   }
 
+  /** The conversation in this tenant the bot heard from last: its service URL and bot account open new chats. */
+  async latestInTenant(tenantId: string): Promise<StoredConversation | undefined> {
+    const { rows } = await this.db.query<ConversationRow>(
+      'SELECT * FROM conversations WHERE tenant_id = $1 AND active ORDER BY updated_at DESC LIMIT 1',
+      [tenantId],
+    );
+    return rows[0] ? toConversation(rows[0]) : undefined;
+  }
+
   /** The bot was removed, or the conversation is gone: stop writing to it. */
   async retire(conversationId: string, reason: string): Promise<void> {
     await this.db.query('UPDATE conversations SET active = false, retired_reason = $2, updated_at = now() WHERE conversation_id = $1', [conversationId, reason]);

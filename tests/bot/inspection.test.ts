@@ -375,6 +375,40 @@ describe('the live inspection and its reminders in Teams (HTTP, real adapter, mo
     );
   });
 
+  it('opens a personal chat with an owner who never chatted with the bot, and sends their reminders there', async () => {
+    const ROBIN = { id: '29:user-robin', name: 'Robin Health' };
+    const mentionRobin = { type: 'mention', text: `<at>${ROBIN.name}</at>`, mentioned: ROBIN };
+    clock = london('2026-08-03T10:00');
+    await say(inChannel(`assign publication to health and <at>${ROBIN.name}</at>`, { entities: [atBot, mentionRobin] }));
+    mock.clear();
+    const report = await bot.app.reminders.runOnce(london('2026-08-06T09:00:05'));
+    assert.equal(report.sent, 3);
+    const created = mock.sent.filter((s) => s.method === 'POST' && s.path === '/v3/conversations');
+    assert.equal(created.length, 1);
+    assert.deepEqual(created[0]?.body.members, [{ id: ROBIN.id, name: '' }]);
+    assert.equal(created[0]?.body.tenantId, 'tenant-1');
+    const { rows } = await db.query<{ conversation_id: string }>(`SELECT conversation_id FROM conversations WHERE conversation_type = 'personal' AND user_id = $1`, [ROBIN.id]);
+    assert.equal(rows.length, 1);
+    const robinChat = rows[0]?.conversation_id ?? '';
+    assert.match(cardText(mock.messages(robinChat)[0] ?? {}), /^Reminder: Report published \(Friday of week 10\)\nDue Fri 7 Aug 2026, 09:00 \(in 24 hours\)\nWho provides it: inspectors\nOwner: health, Robin Health/);
+
+    // The next reminder uses the stored chat: no second chat is opened.
+    mock.clear();
+    assert.equal((await bot.app.reminders.runOnce(london('2026-08-07T07:00:05'))).sent, 3);
+    assert.equal(mock.sent.filter((s) => s.path === '/v3/conversations').length, 0);
+    assert.equal(mock.messages(robinChat).length, 1);
+  });
+
+  it('keeps a "remind me" in the channel when Teams will not open a personal chat', async () => {
+    const QUINN = { id: '29:user-quinn', name: 'Quinn Probation', aadObjectId: '00000000-0000-0000-0000-00000000000c' };
+    clock = london('2026-08-03T10:00');
+    mock.failNext({ status: 403, conversationId: '' });
+    const [reply] = await say(inChannel('remind me in 20 minutes to call the LADO', { from: QUINN }));
+    assert.match(String(reply?.text), /^OK: I will remind you here \(I have no personal chat with you yet\) on Mon 3 Aug 2026, 10:20/);
+    const { rows } = await db.query<{ target_conversation_id: string }>(`SELECT target_conversation_id FROM reminders WHERE created_by_id = $1`, [QUINN.aadObjectId]);
+    assert.deepEqual(rows.map((r) => r.target_conversation_id), [CHANNEL.id]);
+  });
+
   it('asks before replacing a live inspection, and replaces it from the card button', async () => {
     const inGroup = (text: string) => ({ text, conversation: GROUP, serviceUrl: mock.url });
     clock = london('2026-06-01T10:00');

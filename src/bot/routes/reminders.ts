@@ -90,7 +90,7 @@ async function targetFor(deps: BotDeps, actor: Actor, audience: 'me' | 'us'): Pr
   const here: ReminderTarget = { kind: 'conversation', conversationId: actor.conversationId };
   if (audience === 'us') return { target: here, where: 'here' };
   if (actor.conversationType === 'personal') return { target: here, where: '' };
-  const personal = await deps.destinations.personalChat(actor.person.id);
+  const personal = await deps.destinations.personalChat(actor.person.id, actor.tenantId);
   if (personal?.active) return { target: { kind: 'user', userId: actor.person.id }, where: 'in our personal chat' };
   return { target: here, where: 'here (I have no personal chat with you yet)' };
 }
