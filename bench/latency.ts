@@ -25,6 +25,8 @@ export function benchLatency(rounds = 50): { p50ms: number; p99ms: number; maxms
   }
   const cached: number[] = [];
   for (const q of questions) {
+    // asked once more first: the rounds above pushed more than the cache holds through it
+    answerer.answer(q);
     const t = process.hrtime.bigint();
     answerer.answer(q);
     cached.push(Number(process.hrtime.bigint() - t) / 1e6);
