@@ -4,7 +4,7 @@ import { type ScopeRule, outOfScope } from './scope';
 import type { GuidanceRecord } from './schema';
 import { GuidanceIndex, type SearchHit } from './search';
 import { buildThesaurus, glossaryGroups, type Thesaurus } from './synonyms';
-import { isStopWord, normalise, spokenFrequency, stemWord, withoutSubject, words } from './text';
+import { isStopWord, normalise, splitRemarks, spokenFrequency, stemWord, withoutSubject, words } from './text';
 
 export type DeclineReason = 'empty' | 'too-long' | 'out-of-scope' | 'not-in-guidance';
 
@@ -23,6 +23,8 @@ interface Concept {
   /** Alternatives, each a set of stems that must all be present. */
   accept: string[][];
   weight: number;
+  /** A word of everyday talk more than of the guidance ("coming", "office"). */
+  everyday: boolean;
 }
 
 /** How strongly ranking prefers the record that covers the whole question over one that repeats a word. */
@@ -42,10 +44,22 @@ const CONFIDENCE = {
   rareWord: 100,
   /** Words less common than this carry a topic ("laptop", "password"); more common ones are filler ("book", "rooms"). */
   topicWord: 1000,
+  /**
+   * Words the guidance never uses that are less common than this name what a question is about
+   * ("weather", "outlook"); the everyday verbs and nouns around them ("book", "rooms", "turn up",
+   * "stay") are more common and are filler.
+   */
+  unfamiliarWord: 3000,
   /** A question must use at least one word the guidance uses this many times more often than everyday English. */
   keyness: 5,
   /** A thesaurus word this common ("look") says nothing about the subject on its own. */
   everydayWord: 5000,
+  /** A word the guidance uses less often than this, relative to everyday English, is everyday talk ("coming", "made")... */
+  everydayKeyness: 2,
+  /** ...and weighs this share of its rarity in the guidance. */
+  everydayWeight: 0.25,
+  /** Words of a remark after the question weigh this share of a word in the question. */
+  remarkWeight: 0.25,
 };
 
 export interface AnswererOptions {
@@ -72,6 +86,8 @@ export class Answerer {
     this.byTitle = new Map(kb.records.map((r) => [words(r.title).join(' '), r]));
     this.aliasPhrases = new Map();
     for (const r of kb.records) {
+      // a glossary entry's aliases spell out its term; saying the term is not asking what it means (see DEFINITION)
+      if (r.kind === 'glossary') continue;
       for (const alias of r.aliases) {
         const phrase = words(alias).join(' ');
         if (phrase.includes(' ')) this.aliasPhrases.set(phrase, [...(this.aliasPhrases.get(phrase) ?? []), r.id]);
@@ -118,10 +134,12 @@ export class Answerer {
     const scope = outOfScope(question, this.options.scopeRules);
     if (scope) return { status: 'declined', reason: 'out-of-scope', detail: scope.advice };
 
-    const { unknown, unfamiliar } = this.unknownTerms(question);
+    // Remarks after the question ("asking for the rota") say why it is asked, not what about.
+    const { core, remarks } = splitRemarks(question);
+    const { unknown, unfamiliar } = this.unknownTerms(core);
     if (unknown.length > 0) return { status: 'declined', reason: 'not-in-guidance', unknownTerms: unknown };
 
-    const focus = withoutSubject(question);
+    const focus = withoutSubject(core);
     const boosts = exactBoosts(question, this.kb.records, this.aliasPhrases);
     for (const r of this.kb.records) {
       if (r.kind !== 'glossary') continue;
@@ -130,6 +148,8 @@ export class Answerer {
       else if (!boosts.has(r.id)) boosts.set(r.id, CONFIDENCE.glossaryWeight);
     }
     const concepts = this.concepts(focus);
+    const asked = new Set(concepts.map((c) => stemWord(c.word)));
+    for (const c of this.concepts(remarks)) if (!asked.has(stemWord(c.word))) concepts.push({ ...c, weight: c.weight * CONFIDENCE.remarkWeight });
     // BM25 rewards a record that repeats one of the words; people want the one that covers the question.
     const hits = this.index
       .search(focus, boosts)
@@ -141,10 +161,10 @@ export class Answerer {
     if (!top) return { status: 'declined', reason: 'not-in-guidance' };
     const topCoverage = top.coverage;
     // Mostly about things the guidance never mentions ("reset my laptop password"): the few words it does know prove little.
-    const familiar = concepts.filter((c) => c.weight > 0).length;
+    const familiar = concepts.filter((c) => c.weight > 0 && !c.everyday && asked.has(stemWord(c.word))).length;
     if (unfamiliar.length > 0 && unfamiliar.length >= familiar) return { status: 'declined', reason: 'not-in-guidance', unknownTerms: unfamiliar };
     // Everyday words only ("a good place near the office"): whatever matched, it was not the guidance's subject.
-    if (!this.isAboutTheSubject(question)) {
+    if (!this.isAboutTheSubject(core)) {
       return { status: 'declined', reason: 'not-in-guidance' };
     }
     if (topCoverage < CONFIDENCE.decline) return { status: 'declined', reason: 'not-in-guidance' };
@@ -203,15 +223,18 @@ export class Answerer {
     return contentWords.map((word) => {
       const stem = stemWord(word);
       const accept: string[][] = [[stem]];
-      const near = this.index.has(stem) ? undefined : this.index.nearest(stem, word);
+      const near = this.index.has(stem) ? undefined : (this.index.nearest(stem, word) ?? this.index.derivedFrom(stem));
       if (near) accept.push([near]);
       for (const g of groups) {
         const phrases = g.map(stemsOf).filter((p) => p.length > 0);
         if (phrases.some((p) => p.includes(stem))) accept.push(...phrases);
       }
       const known = accept.filter((alt) => alt.every((s) => this.index.has(s)));
-      const weight = known.length === 0 ? 0 : Math.max(...known.map((alt) => Math.max(...alt.map((s) => this.index.idf(s)))));
-      return { word, accept, weight };
+      const idf = known.length === 0 ? 0 : Math.max(...known.map((alt) => Math.max(...alt.map((s) => this.index.idf(s)))));
+      // "coming", "made", "office": everyday words the guidance happens to use once say little about which part is meant
+      const keyness = Math.max(0, ...known.flat().map((s) => this.index.keyness(s)));
+      const everyday = keyness < CONFIDENCE.everydayKeyness;
+      return { word, accept, weight: everyday ? idf * CONFIDENCE.everydayWeight : idf, everyday };
     });
   }
 
@@ -242,7 +265,7 @@ export class Answerer {
       if (parts.every((p) => this.isKnown(p))) continue;
       const frequency = spokenFrequency(lower);
       if (/^[A-Z]{2,6}s?$/.test(word) || (frequency < CONFIDENCE.rareWord && lower.length >= 4)) unknown.push(word);
-      else if (frequency < CONFIDENCE.topicWord) unfamiliar.push(word);
+      else if (frequency < CONFIDENCE.unfamiliarWord) unfamiliar.push(word);
     }
     return { unknown, unfamiliar };
   }
@@ -253,6 +276,6 @@ export class Answerer {
     if (this.index.has(stem) || this.knownStems.has(stem)) return true;
     const singular = word.replace(/s$/, '');
     if (this.index.has(stemWord(singular)) || this.knownStems.has(stemWord(singular))) return true;
-    return this.index.nearest(stem, word) !== undefined;
+    return this.index.nearest(stem, word) !== undefined || this.index.derivedFrom(stem) !== undefined;
   }
 }

@@ -1,5 +1,22 @@
 import type { GuidanceRecord } from './schema';
-import { words } from './text';
+import { isStopWord, stemWord, words } from './text';
+
+const COUNTED = new WeakMap<GuidanceRecord, Set<string>>();
+const COUNT_WORD = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$/;
+
+/** Stems a record gives a number of: "3 inspectors from CQC", "10 cases", "20 children" (one word may come between). */
+export function countedStems(r: GuidanceRecord): Set<string> {
+  const known = COUNTED.get(r);
+  if (known) return known;
+  const ws = words(r.text);
+  const found = new Set<string>();
+  ws.forEach((w, i) => {
+    if (!COUNT_WORD.test(w)) return;
+    for (const next of ws.slice(i + 1, i + 3)) if (!isStopWord(next) && !/\d/.test(next)) found.add(stemWord(next));
+  });
+  COUNTED.set(r, found);
+  return found;
+}
 
 /**
  * Exact look-ups: an ESN number, an Annex A document code, a week or a day of the timeline,
@@ -35,6 +52,15 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
         const r = byId.get(id);
         if (r) lift(r, 2.5);
       }
+      // ...or with one word put in the middle: "how many CQC inspectors", "the first set up meeting"
+      if (i + n >= ws.length) continue;
+      for (let skip = i + 1; skip < i + n; skip++) {
+        const phrase = [...ws.slice(i, skip), ...ws.slice(skip + 1, i + n + 1)].join(' ');
+        for (const id of aliasPhrases.get(phrase) ?? []) {
+          const r = byId.get(id);
+          if (r) lift(r, 2);
+        }
+      }
     }
   }
 
@@ -47,6 +73,20 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
   }
   for (const m of q.matchAll(/(?<![\d.])([1-6]\.[1-9])(?![\d.])/g)) {
     for (const r of records) if (r.code === m[1]) lift(r, 4);
+  }
+  // "3.x", "the 3s", "3.1-3.9": every item of one agency's section, as the record that lists them all
+  for (const m of q.matchAll(/(?<![\d.])([1-6])(?:\.(?:x|\*|s)\b|\.1\s*(?:-|to)\s*\1\.\d\b|s\b)/g)) {
+    for (const r of records) if (r.text.includes(`${m[1]}.1 `) && r.text.includes(`${m[1]}.2 `)) lift(r, 4);
+  }
+  // "how many CQC inspectors": the records that give a number of the thing counted
+  const counted = /\bhow many\s+((?:[\p{L}\p{N}'-]+\s*){1,3})/iu.exec(question)?.[1];
+  if (counted) {
+    const nouns = words(counted).filter((w) => !isStopWord(w)).map(stemWord);
+    for (const r of records) {
+      // a glossary entry says what a term means, not how many there are
+      if (r.kind === 'glossary') boosts.set(r.id, Math.min(boosts.get(r.id) ?? 0.1, 0.1));
+      else if (nouns.some((n) => countedStems(r).has(n))) boosts.set(r.id, (boosts.get(r.id) ?? 1) * 2);
+    }
   }
   for (const m of q.matchAll(new RegExp(`\\bweeks?\\s*${NUM}\\b`, 'g'))) {
     const n = toNumber(m[1] ?? '');

@@ -138,6 +138,20 @@ export class GuidanceIndex {
     return best;
   }
 
+  /**
+   * The guidance's stem a word is derived from, when the word itself is not used: "reduction" from
+   * "reduce", "safeguarder" from "safeguard". The known stem must be at least five letters and the
+   * word at most three letters longer.
+   */
+  derivedFrom(stem: string): string | undefined {
+    if (/\d/.test(stem)) return undefined;
+    for (let n = stem.length - 1; n >= Math.max(5, stem.length - 3); n--) {
+      const prefix = stem.slice(0, n);
+      if (this.documentFrequency.has(prefix)) return prefix;
+    }
+    return undefined;
+  }
+
   /** Whether every content stem of the phrase is in a large share of the records. */
   private isCommonPhrase(phrase: string): boolean {
     const stems = words(phrase).filter((w) => !isStopWord(w)).map(stemWord);

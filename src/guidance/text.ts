@@ -43,11 +43,13 @@ const EXTRA_STOP = [
   'means', 'meant', 'get', 'got', 'say', 'says', 'said', 'right', 'actually', 'really', 'usually', 'just',
   'also', 'any', 'anything', 'something', 'thing', 'things', 'part', 'bit', 'stuff', 'like', 'im', 'ive', 'dont',
   'doesnt', 'isnt', 'arent', 'wont', 'cant', 'yes', 'no', 'not', 'if', 'so', 'about', 'one', 'ones',
+  'anywhere', 'somewhere', 'everywhere', 'elsewhere', 'anyway', 'anyhow', 'somehow', 'etc',
+  'pls', 'plz', 'thx', 'cheers', 'themselves', 'ourselves', 'yourselves', 'myself', 'yourself', 'itself',
   // framing words: they say what kind of answer is wanted, not what it is about
   'difference', 'differences', 'versus', 'vs', 'compare', 'compared', 'explain', 'exactly', 'basically',
   'happen', 'happens', 'happening', 'go', 'goes', 'going',
   // edition cues: they choose between editions (lookups.ts), they are not what the question is about
-  'new', 'newer', 'latest', 'old', 'older', 'previous', 'earlier',
+  'new', 'newer', 'latest', 'old', 'older', 'previous', 'earlier', 'round', 'rounds', 'edition', 'editions',
 ];
 const STOP = new Set([...eng.map((w) => w.toLowerCase()), ...EXTRA_STOP]);
 
@@ -102,4 +104,32 @@ const SUBJECT = /\b(jtais?|joint targeted area inspections?)\b/gi;
 export function withoutSubject(question: string): string {
   const rest = question.replace(SUBJECT, ' ');
   return words(rest).some((w) => !isStopWord(w)) ? rest : question;
+}
+
+/** Words that open a question (or a request) rather than a remark. */
+const INTERROGATIVE =
+  /^(what|whats|what's|when|whens|when's|where|which|who|whos|who's|whose|why|how|hows|how's|is|isn't|are|aren't|do|does|did|don't|doesn't|can|could|will|would|should|shall|may|might|must|has|have|any|anything|tell|list|explain|give|show|please|pls)\b/i;
+
+/** A remark speaks of the asker ("our chief exec is asking", "need to book rooms"); "court orders etc" is part of the question. */
+const REMARK = /\b(i|i'm|im|i've|ive|we|we're|we've|my|our|me|us|need|needs|want|wants|wanting|asking|trying|hoping|is|are|was|were|has|have|had|am|sorry|thanks)\b/i;
+
+/**
+ * Splits off the remarks people add after their question ("need to book rooms", "our chief exec
+ * is asking", "want to plan my holiday around it"): clauses after the first question that are
+ * statements of three words or more. The question is what is answered; the remarks are context.
+ */
+export function splitRemarks(question: string): { core: string; remarks: string } {
+  const parts = question.split(/(\?+|!+|;|\.\s|,\s|\s[-\u2013\u2014]+\s|\s\(|\)\s)/);
+  const clauses: { text: string; asks: boolean }[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const text = (parts[i] ?? '').trim();
+    const end = parts[i + 1] ?? '';
+    if (text) clauses.push({ text, asks: end.includes('?') || INTERROGATIVE.test(text) });
+  }
+  const first = clauses.findIndex((c) => c.asks);
+  if (first < 0) return { core: question, remarks: '' };
+  const core: string[] = [];
+  const remarks: string[] = [];
+  clauses.forEach((c, i) => (i > first && !c.asks && REMARK.test(c.text) && words(c.text).length >= 3 ? remarks : core).push(c.text));
+  return remarks.length === 0 ? { core: question, remarks: '' } : { core: core.join(' '), remarks: remarks.join(' ') };
 }
