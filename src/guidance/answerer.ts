@@ -144,7 +144,7 @@ export class Answerer {
     for (const r of this.kb.records) {
       if (r.kind !== 'glossary') continue;
       // "what do we need to send" is not about SEND: an acronym that is also a word must be written as one
-      if (r.term && this.isWordLikeAcronym(r.term) && !new RegExp(`\\b${r.term}s?\\b`).test(question)) boosts.set(r.id, 0);
+      if (r.term && this.isWordLikeAcronym(r.term) && !this.writtenAsAcronym(r.term).test(question)) boosts.set(r.id, 0);
       else if (!boosts.has(r.id)) boosts.set(r.id, CONFIDENCE.glossaryWeight);
     }
     const concepts = this.concepts(focus);
@@ -204,6 +204,18 @@ export class Answerer {
     );
   }
 
+  private readonly acronymPatterns = new Map<string, RegExp>();
+
+  /** The acronym as written in capitals ("SEND", "SENDs"), one pattern per term. */
+  private writtenAsAcronym(term: string): RegExp {
+    let re = this.acronymPatterns.get(term);
+    if (!re) {
+      re = new RegExp(`\\b${term}s?\\b`);
+      this.acronymPatterns.set(term, re);
+    }
+    return re;
+  }
+
   /** SEND, LA, EH: acronyms spelt like everyday words. */
   private isWordLikeAcronym(term: string): boolean {
     return /^[A-Z]{2,6}$/.test(term) && spokenFrequency(term) >= CONFIDENCE.topicWord;
@@ -219,14 +231,14 @@ export class Answerer {
     const groups = this.thesaurus.expand(question);
     const seen = new Set<string>();
     const contentWords = words(question).filter((w) => !isStopWord(w) && !seen.has(stemWord(w)) && seen.add(stemWord(w)));
-    const stemsOf = (phrase: string): string[] => words(phrase).filter((w) => !isStopWord(w)).map(stemWord);
+
     return contentWords.map((word) => {
       const stem = stemWord(word);
       const accept: string[][] = [[stem]];
       const near = this.index.has(stem) ? undefined : (this.index.nearest(stem, word) ?? this.index.derivedFrom(stem));
       if (near) accept.push([near]);
       for (const g of groups) {
-        const phrases = g.map(stemsOf).filter((p) => p.length > 0);
+        const phrases = groupStems(g);
         if (phrases.some((p) => p.includes(stem))) accept.push(...phrases);
       }
       const known = accept.filter((alt) => alt.every((s) => this.index.has(s)));
@@ -278,4 +290,16 @@ export class Answerer {
     if (this.index.has(stemWord(singular)) || this.knownStems.has(stemWord(singular))) return true;
     return this.index.nearest(stem, word) !== undefined || this.index.derivedFrom(stem) !== undefined;
   }
+}
+
+/** Each thesaurus group's phrases as their content stems (empty ones left out), worked out once per group. */
+const GROUP_STEMS = new WeakMap<readonly string[], string[][]>();
+
+function groupStems(group: readonly string[]): string[][] {
+  let stems = GROUP_STEMS.get(group);
+  if (!stems) {
+    stems = group.map((phrase) => words(phrase).filter((w) => !isStopWord(w)).map(stemWord)).filter((p) => p.length > 0);
+    GROUP_STEMS.set(group, stems);
+  }
+  return stems;
 }

@@ -34,7 +34,52 @@ function toNumber(s: string): number | undefined {
 }
 
 const NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)';
+const WEEK = new RegExp(`\\bweeks?\\s*${NUM}\\b`, 'g');
+const DAY = new RegExp(`\\bday\\s*${NUM}\\b`, 'g');
+
+/** "ESN 23": the term followed by a number, one pattern per glossary term, built once. */
+const NUMBERED = new Map<string, RegExp>();
+function numberedAfter(term: string): RegExp {
+  let re = NUMBERED.get(term);
+  if (!re) {
+    re = new RegExp(`\\b${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\s*\\d`);
+    NUMBERED.set(term, re);
+  }
+  return re;
+}
 const DEFINITION = /\b(stand for|stands for|short for|mean|means|meaning|definition|define|acronym|abbreviation)\b|^\s*(what|who)('s| is| are)\b/i;
+
+/** What exactBoosts looks up in, worked out once per set of records (they never change while the app runs). */
+interface Prepared {
+  byId: Map<string, GuidanceRecord>;
+  /** Glossary records with their term as words joined by spaces. */
+  terms: Array<{ record: GuidanceRecord; term: string }>;
+}
+const PREPARED = new WeakMap<readonly GuidanceRecord[], Prepared>();
+
+function prepared(records: readonly GuidanceRecord[]): Prepared {
+  let p = PREPARED.get(records);
+  if (!p) {
+    p = {
+      byId: new Map(records.map((r) => [r.id, r])),
+      terms: records.flatMap((r) => (r.kind === 'glossary' && r.term ? [{ record: r, term: words(r.term).join(' ') }] : [])),
+    };
+    PREPARED.set(records, p);
+  }
+  return p;
+}
+
+/** The first word of every alias phrase: a question word that starts none can start no match. */
+const FIRST_WORDS = new WeakMap<ReadonlyMap<string, string[]>, Set<string>>();
+
+function firstWords(aliasPhrases: ReadonlyMap<string, string[]>): Set<string> {
+  let first = FIRST_WORDS.get(aliasPhrases);
+  if (!first) {
+    first = new Set([...aliasPhrases.keys()].map((k) => k.split(' ')[0] ?? ''));
+    FIRST_WORDS.set(aliasPhrases, first);
+  }
+  return first;
+}
 
 export function exactBoosts(question: string, records: readonly GuidanceRecord[], aliasPhrases: ReadonlyMap<string, string[]> = new Map()): Map<string, number> {
   const boosts = new Map<string, number>();
@@ -42,11 +87,13 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
     boosts.set(r.id, Math.max(boosts.get(r.id) ?? 1, factor));
   };
   const q = question.toLowerCase();
-  const byId = new Map(records.map((r) => [r.id, r]));
+  const { byId, terms } = prepared(records);
+  const starts = firstWords(aliasPhrases);
 
   // A record's own name for itself, said word for word ("how many inspectors", "10am call").
   const ws = words(question);
   for (let i = 0; i < ws.length; i++) {
+    if (!starts.has(ws[i] ?? '')) continue;
     for (let n = 2; n <= 6 && i + n <= ws.length; n++) {
       for (const id of aliasPhrases.get(ws.slice(i, i + n).join(' ')) ?? []) {
         const r = byId.get(id);
@@ -88,11 +135,11 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
       else if (nouns.some((n) => countedStems(r).has(n))) boosts.set(r.id, (boosts.get(r.id) ?? 1) * 2);
     }
   }
-  for (const m of q.matchAll(new RegExp(`\\bweeks?\\s*${NUM}\\b`, 'g'))) {
+  for (const m of q.matchAll(WEEK)) {
     const n = toNumber(m[1] ?? '');
     if (n !== undefined) for (const r of records) if (r.weeks?.includes(n)) lift(r, 2);
   }
-  for (const m of q.matchAll(new RegExp(`\\bday\\s*${NUM}\\b`, 'g'))) {
+  for (const m of q.matchAll(DAY)) {
     const n = toNumber(m[1] ?? '');
     if (n === undefined) continue;
     for (const r of records) {
@@ -101,12 +148,11 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
   }
   if (DEFINITION.test(question)) {
     const said = new Set(ws);
-    for (const r of records) {
-      if (r.kind !== 'glossary' || !r.term) continue;
-      const term = words(r.term).join(' ');
+    const asked = ` ${ws.join(' ')} `;
+    for (const { record, term } of terms) {
       // "what is ESN 23" asks about the numbered item, not what the acronym stands for
-      if (new RegExp(`\\b${term}s?\\s*\\d`).test(q)) continue;
-      if (said.has(term) || said.has(`${term}s`) || (term.includes(' ') && ` ${ws.join(' ')} `.includes(` ${term} `))) lift(r, 3);
+      if (numberedAfter(term).test(q)) continue;
+      if (said.has(term) || said.has(`${term}s`) || (term.includes(' ') && asked.includes(` ${term} `))) lift(record, 3);
     }
   }
   if (/\b(2024|2025|new|newer|latest|current|this round|from september)\b/.test(q)) for (const r of records) if (r.edition === '2024') lift(r, 1.5);

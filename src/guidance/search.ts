@@ -153,19 +153,55 @@ export class GuidanceIndex {
   }
 
   /** Whether every content stem of the phrase is in a large share of the records. */
+  private readonly commonPhrases = new Map<string, boolean>();
+
   private isCommonPhrase(phrase: string): boolean {
-    const stems = words(phrase).filter((w) => !isStopWord(w)).map(stemWord);
-    return stems.length > 0 && stems.every((st) => (this.documentFrequency.get(st) ?? 0) >= this.size * COMMON_PHRASE);
+    let common = this.commonPhrases.get(phrase);
+    if (common === undefined) {
+      const stems = words(phrase).filter((w) => !isStopWord(w)).map(stemWord);
+      common = stems.length > 0 && stems.every((st) => (this.documentFrequency.get(st) ?? 0) >= this.size * COMMON_PHRASE);
+      this.commonPhrases.set(phrase, common);
+    }
+    return common;
+  }
+
+  /**
+   * What one part of a query (a typed word, with its typo matches, or a whole synonym phrase)
+   * scores in each record, before any boost. The index never changes, and questions share most
+   * of their words, so each part is scored once. Cleared when it grows past a bound.
+   */
+  private readonly partCache = new Map<string, ReadonlyMap<string, PartScore>>();
+
+  private part(key: string, query: Query): ReadonlyMap<string, PartScore> {
+    let scores = this.partCache.get(key);
+    if (!scores) {
+      const found = new Map<string, PartScore>();
+      for (const r of this.index.search(query, { boost: { ...FIELD_BOOST } })) {
+        // MiniSearch multiplies by the number of query terms matched: undone here, redone over the whole query
+        const terms = r.queryTerms;
+        found.set(String(r.id), { score: r.score / Math.max(1, terms.length), terms });
+      }
+      if (this.partCache.size >= 20_000) this.partCache.clear();
+      this.partCache.set(key, found);
+      scores = found;
+    }
+    return scores;
   }
 
   search(question: string, boosts: ReadonlyMap<string, number> = new Map()): SearchHit[] {
+    const asked = ` ${words(question).join(' ')} `;
+    const said = (phrase: string): boolean => asked.includes(` ${phrase} `);
     const phrases = this.thesaurus
       .expand(question)
-      .filter((g) => !g.some((phrase) => this.isCommonPhrase(phrase) && containsPhrase(question, phrase)))
+      .filter((g) => !g.some((phrase) => this.isCommonPhrase(phrase) && said(phrase)))
       .flat()
-      .filter((p) => !containsPhrase(question, p));
+      .filter((p) => !said(p));
     const fuzzy = (term: string): number | false => (term.length >= 5 && !/\d/.test(term) && spokenFrequency(term) < COMMON_WORD ? 0.2 : false);
-    const queries: Query[] = [{ queries: [question], fuzzy }];
+    // The same sum MiniSearch makes of an OR query (each word, then each phrase), times the
+    // number of distinct terms matched, with the boosts applied to the total.
+    const parts: ReadonlyMap<string, PartScore>[] = tokenize(question)
+      .filter((w) => processTerm(w) !== null)
+      .map((w) => this.part(`w:${w}`, { queries: [w], fuzzy }));
     // A synonym phrase counts only whole, and for less than the words actually typed, however long it is.
     // Phrases with a word no record uses cannot match; phrases with the same stems are one query.
     const seen = new Set<string>();
@@ -174,23 +210,48 @@ export class GuidanceIndex {
       const key = [...new Set(stems)].sort().join(' ');
       if (stems.length === 0 || seen.has(key) || !stems.every((st) => this.documentFrequency.has(st))) continue;
       seen.add(key);
-      queries.push({ queries: [phrase], combineWith: 'AND', boostTerm: () => SYNONYM_WEIGHT / stems.length });
+      parts.push(this.part(`p:${phrase}`, { queries: [phrase], combineWith: 'AND', boostTerm: () => SYNONYM_WEIGHT / stems.length }));
     }
-    const results = this.index.search(
-      { combineWith: 'OR', queries },
-      { boost: { ...FIELD_BOOST }, boostDocument: (id) => boosts.get(String(id)) ?? 1 },
-    );
+    // Distinct terms matched per record, as bits of a number: one Set per record per question costs more than the search.
+    const bit = new Map<string, number>();
+    const maskOf = (terms: readonly string[]): number => {
+      let mask = 0;
+      for (const t of terms) {
+        let b = bit.get(t);
+        if (b === undefined) bit.set(t, (b = bit.size));
+        mask |= b < 31 ? 1 << b : 1 << 30;
+      }
+      return mask;
+    };
+    const totals = new Map<string, { score: number; mask: number }>();
+    for (const part of parts) {
+      for (const [id, { score, terms }] of part) {
+        const total = totals.get(id);
+        if (total) {
+          total.score += score;
+          total.mask |= maskOf(terms);
+        } else totals.set(id, { score, mask: maskOf(terms) });
+      }
+    }
     const hits: SearchHit[] = [];
-    for (const r of results) {
-      const record = this.byId.get(String(r.id));
-      if (record) hits.push({ record, score: r.score });
+    for (const [id, { score, mask }] of totals) {
+      const boost = boosts.get(id) ?? 1;
+      const record = this.byId.get(id);
+      if (record && boost > 0) hits.push({ record, score: score * boost * Math.max(1, bitCount(mask)) });
     }
-    return hits;
+    return hits.sort((a, b) => b.score - a.score);
   }
 }
 
-function containsPhrase(text: string, phrase: string): boolean {
-  return ` ${words(text).join(' ')} `.includes(` ${phrase} `);
+interface PartScore {
+  readonly score: number;
+  readonly terms: readonly string[];
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let v = n; v !== 0; v &= v - 1) count++;
+  return count;
 }
 
 /** Edit distance counting an insertion, deletion, substitution or swap of neighbours as one typo. */

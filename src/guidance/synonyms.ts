@@ -34,18 +34,32 @@ export function buildThesaurus(groups: readonly (readonly string[])[]): Thesauru
   normalised.forEach((g, i) => {
     for (const p of g) byPhrase.set(p, [...(byPhrase.get(p) ?? []), i]);
   });
-  const longest = Math.max(1, ...[...byPhrase.keys()].map((p) => p.split(' ').length));
+  // the longest phrase that starts with each word: a question word that starts none is passed over
+  const longestFrom = new Map<string, number>();
+  for (const p of byPhrase.keys()) {
+    const ws = p.split(' ');
+    const first = ws[0] ?? '';
+    longestFrom.set(first, Math.max(longestFrom.get(first) ?? 0, ws.length));
+  }
+  // one question is expanded several times while it is answered
+  const recent = new Map<string, string[][]>();
   return {
     groups: normalised,
     expand(text) {
+      const known = recent.get(text);
+      if (known) return known;
       const ws = words(text);
       const hit = new Set<number>();
       for (let i = 0; i < ws.length; i++) {
+        const longest = longestFrom.get(ws[i] ?? '') ?? 0;
         for (let n = 1; n <= longest && i + n <= ws.length; n++) {
           for (const g of byPhrase.get(ws.slice(i, i + n).join(' ')) ?? []) hit.add(g);
         }
       }
-      return [...hit].map((g) => normalised[g] ?? []);
+      const groups = [...hit].map((g) => normalised[g] ?? []);
+      if (recent.size >= 16) recent.clear();
+      recent.set(text, groups);
+      return groups;
     },
   };
 }

@@ -58,8 +58,17 @@ export function isStopWord(word: string): boolean {
 }
 
 /** The stem used by the index; digits and codes stay as they are. */
+/** Stemming is the answerer's most repeated step: the same few thousand words come up again and again. */
+const STEMS = new Map<string, string>();
+
 export function stemWord(word: string): string {
-  return /\d/.test(word) ? word : stem(word);
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    stemmed = /\d/.test(word) ? word : stem(word);
+    if (STEMS.size >= 50_000) STEMS.clear();
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** Content words of a text, stemmed: what the index and the coverage checks compare. */
