@@ -181,7 +181,7 @@ export class GuidanceIndex {
         const terms = r.queryTerms;
         found.set(String(r.id), { score: r.score / Math.max(1, terms.length), terms });
       }
-      if (this.partCache.size >= 20_000) this.partCache.clear();
+      if (this.partCache.size >= 5_000) this.partCache.clear();
       this.partCache.set(key, found);
       scores = found;
     }
