@@ -99,7 +99,7 @@ function cleanText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:,|-|:)\s*/, '')
-    .replace(/^(?:to|that|about|of)\s+/i, '')
+    .replace(/^(?:to|that|about|of)(?:\s+|$)/i, '')
     .replace(/\s+(?:on|at|in|by)$/i, '')
     .trim();
 }

@@ -93,7 +93,7 @@ export class InspectionService implements ContentSource {
       return {
         status: 'invalid',
         reason: 'unparseable-date',
-        message: `"${dateText.trim()}" is not a date I can read. Try for example "1 June 2026", "2026-06-01" or "today".`,
+        message: `"${shortened(dateText.trim())}" is not a date I can read. Try for example "1 June 2026", "2026-06-01" or "today".`,
       };
     }
     return computeTimetable({ deadlines: this.deps.records, edition, notified, now, ...this.times() });
@@ -470,4 +470,9 @@ function normalise(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/** What the person typed, short enough to quote back in a reply. */
+function shortened(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }

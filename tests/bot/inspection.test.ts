@@ -124,6 +124,9 @@ describe('the live inspection and its reminders in Teams (HTTP, real adapter, mo
     assert.match(String(reply?.text), /is a Saturday.*Nothing was stored\./);
     const [nonsense] = await say(inChannel('set inspection whenever it suits'));
     assert.match(String(nonsense?.text), /"whenever it suits" is not a date I can read.*Nothing was stored/);
+    const [huge] = await say(inChannel(`set inspection ${'soon '.repeat(4000)}`));
+    assert.ok(String(huge?.text).length < 400, 'a long message is not quoted back whole');
+    assert.match(String(huge?.text), /^"soon soon .*\.\.\." is not a date I can read/);
     assert.equal((await db.query('SELECT id FROM inspections')).rows.length, 0);
   });
 

@@ -52,6 +52,7 @@ describe('ad hoc reminders', () => {
       ['remind me at 14:30 to call the LADO', /already passed .*Fri 5 Jun 2026, 15:00/],
       ['remind me in 20 minutes', /What should I remind you about/],
       ['remind us in 20 minutes', /everyone here/],
+      ['remind us at 16:30 to ', /What should I remind everyone here about/],
       ['remind me to call the LADO', /could not find a time/],
       ['remind me in 2 years to renew', /more than a year away/],
       ['remind me', /Tell me when and what/],
