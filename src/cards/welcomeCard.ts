@@ -24,6 +24,7 @@ export function welcomeCard(commands: CommandHelp[], options: { greeting: boolea
     paragraphs: [
       'I help your partnership through a joint targeted area inspection (JTAI) on children living with domestic abuse.',
       'Ask me anything about the inspection process, the evaluation criteria, the information inspectors ask for and when it is due. I answer from the inspection guidance and say where each answer comes from.',
+      'Coordinators: tell me the date you were notified ("set inspection 1 June 2026") and I work out the timetable in working days, remind each return\'s owner before its deadline, and keep track of what is done for everyone in the team.',
       'In a channel, @mention me. In a chat, just type.',
     ],
     commands,

@@ -71,7 +71,10 @@ describe('answering questions in Teams, through HTTP and the real adapter', () =
   it('shows the help card on "help" and a welcome card when added to a team', async () => {
     assert.match(cardText((await bot.send({ text: 'help' }))[0] ?? {}), /What I can do/);
     const added = await bot.send({ type: 'conversationUpdate', conversation: CHANNEL, membersAdded: [{ id: BOT.id }] });
-    assert.match(cardText(added[0] ?? {}), /Hello, I am the JTAI assistant/);
+    const welcome = cardText(added[0] ?? {});
+    assert.match(welcome, /Hello, I am the JTAI assistant/);
+    assert.match(welcome, /Coordinators: tell me the date you were notified \("set inspection 1 June 2026"\)/);
+    assert.match(welcome, /do not type children's names or dates of birth/);
   });
 
   it('stores the conversation reference on every turn and retires it on uninstall', async () => {
