@@ -10,6 +10,7 @@ import { loadKnowledgeBase } from '../../../src/guidance/load';
 import { DEFAULT_REMINDER_RULES } from '../../../src/reminders/plan';
 import type { InspectionView } from '../../../src/reminders/service';
 import type { Inspection, Reminder } from '../../../src/reminders/types';
+import { pendingReminder } from '../../helpers/reminders';
 import { cardProblems } from '../../helpers/adaptiveCards';
 import { cardText } from '../../helpers/botHttp';
 
@@ -94,24 +95,19 @@ describe('timetable and reminder cards', () => {
   });
 
   it('keeps "my reminders" under the limit however many and however long', () => {
-    const reminders: Reminder[] = Array.from({ length: 50 }, (_, i) => ({
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      subject: { kind: 'adhoc', text: long(500), audience: 'me' },
-      target: { kind: 'user', userId: 'aad-1' },
-      tenantId: 't',
-      dueAt: now.plus({ hours: i }),
-      createdBy: person,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      leaseUntil: undefined,
-      late: false,
-      sentAt: undefined,
-      sentConversationId: undefined,
-      activityId: undefined,
-      lastError: undefined,
-      createdAt: now,
-    }));
+    const reminders: Reminder[] = Array.from({ length: 50 }, (_, i) =>
+      pendingReminder(
+        {
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          subject: { kind: 'adhoc', text: long(500), audience: 'me' },
+          target: { kind: 'user', userId: 'aad-1' },
+          tenantId: 't',
+          dueAt: now.plus({ hours: i }),
+          createdBy: person,
+        },
+        now,
+      ),
+    );
     const card = myRemindersCard(reminders, now, 'Cancelled.');
     assertGood(card, 'my reminders');
     assert.match(cardText({ attachments: [card] }), /Cancelled\. Showing the next 20; 30 more after those\./);

@@ -11,24 +11,13 @@ import {
 import { RateLimiter } from '../../../src/reminders/rateLimit';
 import type { SendOutcome } from '../../../src/reminders/retry';
 import type { ClaimedReminder, NewReminder, Reminder } from '../../../src/reminders/types';
+import { pendingReminder } from '../../helpers/reminders';
 
 /** An in-memory twin of the reminder table, with the same claim rules as the SQL. */
 class MemoryQueue implements ReminderQueue {
   rows = new Map<string, Reminder & { token?: string }>();
   add(r: NewReminder): void {
-    this.rows.set(r.id, {
-      ...r,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: r.dueAt,
-      leaseUntil: undefined,
-      late: false,
-      sentAt: undefined,
-      sentConversationId: undefined,
-      activityId: undefined,
-      lastError: undefined,
-      createdAt: r.dueAt,
-    });
+    this.rows.set(r.id, pendingReminder(r, r.dueAt));
   }
   async claim(now: DateTime, limit: number, leaseMs: number): Promise<ClaimedReminder[]> {
     const token = `t${Math.random()}`;
