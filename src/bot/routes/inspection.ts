@@ -178,9 +178,7 @@ export function registerInspectionRoutes(app: Application<TurnState>, deps: BotD
     } else {
       card = liveCard(deps, result.view, actor);
     }
-    await respondToInvoke(context, card);
-    await updateForEveryone(context, card, deps.logger);
-    await syncStoredCard(context, deps, result.view);
+    await showChange(context, deps, card, result.view);
     return '';
   });
 
@@ -214,9 +212,7 @@ export function registerInspectionRoutes(app: Application<TurnState>, deps: BotD
     if (result.status !== 'ok') return reply(context, result.message);
     deps.logger.info('milestone.assigned', { agency: result.owner.agency !== undefined, person: result.owner.person !== undefined });
     const card = liveCard(deps, result.view, actor);
-    await respondToInvoke(context, card);
-    await updateForEveryone(context, card, deps.logger);
-    await syncStoredCard(context, deps, result.view);
+    await showChange(context, deps, card, result.view);
     return '';
   });
 
@@ -259,6 +255,13 @@ async function send(context: TurnContext, deps: BotDeps, view: InspectionView, i
 async function rememberCard(context: TurnContext, deps: BotDeps, view: InspectionView, activityId: string): Promise<void> {
   if (context.activity.conversation?.id !== view.inspection.conversationId) return;
   await deps.inspections.rememberCard(view.inspection.id, activityId);
+}
+
+/** A change from a card: the card acted on, everyone's copy of it, and the channel's timetable card all show it. */
+async function showChange(context: TurnContext, deps: BotDeps, card: CardAttachment, view: InspectionView): Promise<void> {
+  await respondToInvoke(context, card);
+  await updateForEveryone(context, card, deps.logger);
+  await syncStoredCard(context, deps, view);
 }
 
 /** After a change made elsewhere (a reminder card, another chat), the channel's timetable card follows. */
