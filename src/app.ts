@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type restify from 'restify';
 import { createAdapter } from './bot/adapter';
 import { createBotApp } from './bot/app';
+import { activityProblem } from './bot/incomingActivity';
 import { PersonalChatOpener } from './bot/personalChats';
 import { ProactiveSender } from './bot/proactive';
 import { type ReminderRunner, createReminderRunner } from './bot/reminderRunner';
@@ -101,10 +102,18 @@ export async function buildApp(options: AppOptions): Promise<RunningApp> {
 
   const server = createServer({
     logger,
-    processActivity: (req, res) =>
-      adapter.process({ body: req.body as Record<string, unknown>, headers: req.headers, method: req.method ?? 'POST' }, res, (context) =>
+    processActivity: async (req, res) => {
+      const problem = activityProblem(req.body);
+      if (problem) {
+        logger.warn('activity.rejected', { problem: problem.slice(0, 200) });
+        res.status(400);
+        res.json({ error: `Not a Bot Framework activity: ${problem}` });
+        return;
+      }
+      await adapter.process({ body: req.body as Record<string, unknown>, headers: req.headers, method: req.method ?? 'POST' }, res, (context) =>
         bot.run(context).then(() => undefined),
-      ),
+      );
+    },
     health: async () => {
       await db.query('SELECT 1');
       return { ok: true, detail: { database: db.engine, records: guidance.kb.records.length } };

@@ -108,6 +108,16 @@ describe('answering questions in Teams, through HTTP and the real adapter', () =
     assert.match(cardText(replies[0] ?? {}), /ESN 23/);
   });
 
+  it('rejects a post that is not an activity with a 400 naming what is missing, and keeps answering', async () => {
+    const post = (body: string) => fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const noConversation = await post(JSON.stringify({ type: 'message', text: 'hi', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/' }));
+    assert.equal(noConversation.status, 400);
+    assert.match(((await noConversation.json()) as { error: string }).error, /^Not a Bot Framework activity: conversation: Required/);
+    assert.equal((await post('{not json')).status, 400);
+    assert.equal((await post('[]')).status, 400);
+    assert.match(cardText((await bot.send({ text: 'what does MARAC stand for?' }))[0] ?? {}), /multi-agency risk assessment conference/i);
+  });
+
   it('keeps answering after a bad card submission', async () => {
     const replies = await bot.send({ text: '', value: { verb: 'ask', question: 42 } });
     assert.match(String(replies[0]?.text ?? ''), /could not read that button/);
