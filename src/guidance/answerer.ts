@@ -1,10 +1,10 @@
 import type { KnowledgeBase } from './load';
-import { exactBoosts } from './lookups';
+import { exactBoosts, PARAGRAPH, recordsAtParagraph } from './lookups';
 import { type ScopeRule, outOfScope } from './scope';
-import type { GuidanceRecord } from './schema';
+import type { Edition, GuidanceRecord } from './schema';
 import { GuidanceIndex, type SearchHit } from './search';
 import { buildThesaurus, glossaryGroups, type Thesaurus } from './synonyms';
-import { isStopWord, normalise, splitRemarks, spokenFrequency, stemWord, withoutSubject, words } from './text';
+import { isStopWord, normalise, splitRemarks, spokenFrequency, stemWord, withoutHedges, withoutSourceName, withoutSubject, words } from './text';
 
 export type DeclineReason = 'empty' | 'too-long' | 'out-of-scope' | 'not-in-guidance';
 
@@ -26,6 +26,9 @@ interface Concept {
   /** A word of everyday talk more than of the guidance ("coming", "office"). */
   everyday: boolean;
 }
+
+/** Words of a timescale's title that do not tell one event from another ("child protection", "first", "later"). */
+const TIMED_EVENT_FILLER = new Set(['child', 'protection', 'first', 'later', 'initial', 'further'].map(stemWord));
 
 /** How strongly ranking prefers the record that covers the whole question over one that repeats a word. */
 const COVERAGE_EXPONENT = 5;
@@ -58,6 +61,8 @@ const CONFIDENCE = {
   everydayKeyness: 2,
   /** ...and weighs this share of its rarity in the guidance. */
   everydayWeight: 0.25,
+  /** A statutory timescale answers only a question it covers almost whole: it is about one event. */
+  timescale: 0.85,
   /** Words of a remark after the question weigh this share of a word in the question. */
   remarkWeight: 0.25,
 };
@@ -135,11 +140,19 @@ export class Answerer {
     if (scope) return { status: 'declined', reason: 'out-of-scope', detail: scope.advice };
 
     // Remarks after the question ("asking for the rota") say why it is asked, not what about.
-    const { core, remarks } = splitRemarks(question);
+    const { core, remarks } = splitRemarks(withoutHedges(question));
     const { unknown, unfamiliar } = this.unknownTerms(core);
     if (unknown.length > 0) return { status: 'declined', reason: 'not-in-guidance', unknownTerms: unknown };
 
-    const focus = withoutSubject(core);
+    // "the scope, para 8": a citation is a look-up (exactBoosts lifts the records cited there), not words to cover
+    const focus = withoutCitations(withoutSubject(this.withoutSourceName(core)));
+    // "what does para 9 say": nothing but a citation is a look-up of what that paragraph holds
+    const cited = onlyCitation(focus);
+    if (cited !== undefined) {
+      const at = recordsAtParagraph(this.kb.records, cited);
+      if (at.length === 1 && at[0]) return this.answered(at[0], []);
+      if (at.length > 1) return { status: 'ambiguous', choices: at.slice(0, 3) };
+    }
     const boosts = exactBoosts(question, this.kb.records, this.aliasPhrases);
     for (const r of this.kb.records) {
       if (r.kind !== 'glossary') continue;
@@ -168,6 +181,12 @@ export class Answerer {
       return { status: 'declined', reason: 'not-in-guidance' };
     }
     if (topCoverage < CONFIDENCE.decline) return { status: 'declined', reason: 'not-in-guidance' };
+    // "how long should a section 47 enquiry take": the statutory timescales held are for conferences only
+    // "how long should a section 47 enquiry take", "core group after the ICPC": the statutory timescales held are
+    // for conferences only, and one of them is no answer to a question about another event's
+    if (top.record.kind === 'timescale' && (topCoverage < CONFIDENCE.timescale || !this.namesTimedEvent(concepts, top.record, question))) {
+      return { status: 'declined', reason: 'not-in-guidance' };
+    }
     if (topCoverage < CONFIDENCE.answer) {
       const choices = hits.filter((h) => h.score >= top.score * CONFIDENCE.choice).slice(0, 3).map((h) => h.record);
       return choices.length > 1 ? { status: 'ambiguous', choices } : { status: 'declined', reason: 'not-in-guidance' };
@@ -202,6 +221,37 @@ export class Answerer {
         (c.accept.some((alt) => alt.some((st) => this.index.keyness(st) >= CONFIDENCE.keyness)) ||
           (this.knownStems.has(stemWord(c.word)) && spokenFrequency(c.word) < CONFIDENCE.everydayWord)),
     );
+  }
+
+  /**
+   * "The Ofsted 2018 guidance says what about probation documents": the document named only says
+   * where to look, unless it is what the question is about ("who is the 2018 guidance written for").
+   */
+  private withoutSourceName(question: string): string {
+    const { kept, rest } = withoutSourceName(question);
+    return kept !== question && this.isAboutTheSubject(rest) ? kept : question;
+  }
+
+  /** The stems that name what each timescale record times ("initial", "conference"), from its title before the colon. */
+  private readonly timedEvents = new Map<string, Set<string>>();
+
+  /**
+   * Whether the question names the event a statutory timescale is for: the conference, not the
+   * strategy discussion or the section 47 enquiry it is counted from. A timescale the records do
+   * not hold is not answered with one they do.
+   */
+  private namesTimedEvent(concepts: Concept[], record: GuidanceRecord, question: string): boolean {
+    // the record's own name for itself, said word for word ("3 month review")
+    const asked = ` ${words(question).join(' ')} `;
+    if (record.aliases.some((a) => asked.includes(` ${words(a).join(' ')} `))) return true;
+    let event = this.timedEvents.get(record.id);
+    if (!event) {
+      const head = record.title.split(':')[0] ?? record.title;
+      event = new Set(words(head).filter((w) => !isStopWord(w)).map(stemWord).filter((st) => !TIMED_EVENT_FILLER.has(st)));
+      this.timedEvents.set(record.id, event);
+    }
+    const named = event;
+    return concepts.some((c) => c.weight > 0 && c.accept.some((alt) => alt.some((st) => named.has(st))));
   }
 
   private readonly acronymPatterns = new Map<string, RegExp>();
@@ -250,6 +300,21 @@ export class Answerer {
     });
   }
 
+  /** The editions each record's answer speaks for: its own, and those of the records it shows where the editions differ. */
+  private readonly editionsShown = new Map<string, Set<Edition>>();
+
+  /** "2018", "2024 vs 2016": a year that names an edition is said by every answer that covers that edition. */
+  private namesEdition(word: string, record: GuidanceRecord): boolean {
+    const edition = EDITION_YEARS[word];
+    if (!edition) return false;
+    let shown = this.editionsShown.get(record.id);
+    if (!shown) {
+      shown = new Set([record.edition, ...record.differs.map((id) => this.kb.byId.get(id)?.edition).filter((e): e is Edition => e !== undefined)]);
+      this.editionsShown.set(record.id, shown);
+    }
+    return shown.has(edition);
+  }
+
   private coverage(concepts: Concept[], record: GuidanceRecord): number {
     const stems = this.index.stemsOf.get(record.id) ?? new Set<string>();
     let total = 0;
@@ -257,7 +322,7 @@ export class Answerer {
     for (const c of concepts) {
       if (c.weight === 0) continue; // a word the guidance never uses: everyday filler ("book rooms")
       total += c.weight;
-      if (c.accept.some((alt) => alt.every((s) => stems.has(s)))) found += c.weight;
+      if (c.accept.some((alt) => alt.every((s) => stems.has(s))) || this.namesEdition(c.word, record)) found += c.weight;
     }
     return total === 0 ? 0 : found / total;
   }
@@ -290,6 +355,24 @@ export class Answerer {
     if (this.index.has(stemWord(singular)) || this.knownStems.has(stemWord(singular))) return true;
     return this.index.nearest(stem, word) !== undefined || this.index.derivedFrom(stem) !== undefined;
   }
+}
+
+/** The years people name the editions by. */
+const EDITION_YEARS: Record<string, Edition> = { '2016': '2018', '2017': '2018', '2018': '2018', '2024': '2024', '2025': '2024' };
+
+/** The question without its paragraph citations ("para 8", "point 12"), unless nothing else is left. */
+function withoutCitations(question: string): string {
+  if (!/\d/.test(question)) return question;
+  const rest = question.replace(PARAGRAPH, ' ');
+  return rest !== question && words(rest).some((w) => !isStopWord(w)) ? rest : question;
+}
+
+/** The paragraph number when a question is nothing but a citation of it ("para 9?", "what does paragraph 24 say"). */
+function onlyCitation(question: string): number | undefined {
+  if (!/\d/.test(question)) return undefined;
+  const numbers = [...question.matchAll(PARAGRAPH)].map((m) => Number(m[1]));
+  const rest = question.replace(PARAGRAPH, ' ');
+  return numbers.length === 1 && !words(rest).some((w) => !isStopWord(w)) ? numbers[0] : undefined;
 }
 
 /** Each thesaurus group's phrases as their content stems (empty ones left out), worked out once per group. */

@@ -52,6 +52,8 @@ const DEFINITION = /\b(stand for|stands for|short for|mean|means|meaning|definit
 /** What exactBoosts looks up in, worked out once per set of records (they never change while the app runs). */
 interface Prepared {
   byId: Map<string, GuidanceRecord>;
+  /** Records by the numbered paragraphs of the source they come from ("paragraph 8", "paragraphs 6-7"). */
+  byParagraph: Map<number, GuidanceRecord[]>;
   /** Glossary records with their term as words joined by spaces. */
   terms: Array<{ record: GuidanceRecord; term: string }>;
 }
@@ -60,14 +62,43 @@ const PREPARED = new WeakMap<readonly GuidanceRecord[], Prepared>();
 function prepared(records: readonly GuidanceRecord[]): Prepared {
   let p = PREPARED.get(records);
   if (!p) {
+    const byParagraph = new Map<number, GuidanceRecord[]>();
+    for (const r of records) {
+      for (const n of paragraphsOf(r)) byParagraph.set(n, [...(byParagraph.get(n) ?? []), r]);
+    }
+    for (const cited of byParagraph.values()) cited.sort((a, b) => paragraphsOf(a).size - paragraphsOf(b).size);
     p = {
       byId: new Map(records.map((r) => [r.id, r])),
+      byParagraph,
       terms: records.flatMap((r) => (r.kind === 'glossary' && r.term ? [{ record: r, term: words(r.term).join(' ') }] : [])),
     };
     PREPARED.set(records, p);
   }
   return p;
 }
+
+/** The paragraph numbers a record's sources cite: "paragraph 12, ESN 23", "paragraphs 6-7", "paragraphs 14 and 17". */
+function paragraphsOf(r: GuidanceRecord): Set<number> {
+  const found = new Set<number>();
+  for (const s of r.sources) {
+    for (const m of s.ref.matchAll(/\bparagraphs?\s+(\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\s*(?:,|and)\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?)*)/gi)) {
+      for (const item of (m[1] ?? '').split(/\s*(?:,|and)\s*/)) {
+        const [from, to = from] = item.split(/\s*[-–]\s*/).map(Number);
+        if (from === undefined || to === undefined) continue;
+        for (let n = from; n <= to && n - from < 30; n++) found.add(n);
+      }
+    }
+  }
+  return found;
+}
+
+/** The records that cite paragraph `n` of their source, those citing fewest other paragraphs first. */
+export function recordsAtParagraph(records: readonly GuidanceRecord[], n: number): GuidanceRecord[] {
+  return prepared(records).byParagraph.get(n) ?? [];
+}
+
+/** "para 8", "paragraph 24", "point 12" (the Leeds page's word for paragraph 12). */
+export const PARAGRAPH = /\b(?:para(?:graph)?s?|point)\s*(\d{1,2})\b/g;
 
 /** The first word of every alias phrase: a question word that starts none can start no match. */
 const FIRST_WORDS = new WeakMap<ReadonlyMap<string, string[]>, Set<string>>();
@@ -87,12 +118,22 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
     boosts.set(r.id, Math.max(boosts.get(r.id) ?? 1, factor));
   };
   const q = question.toLowerCase();
-  const { byId, terms } = prepared(records);
+  const { byId, terms, byParagraph } = prepared(records);
   const starts = firstWords(aliasPhrases);
 
   // A record's own name for itself, said word for word ("how many inspectors", "10am call").
   const ws = words(question);
+  const defining = DEFINITION.test(question);
   for (let i = 0; i < ws.length; i++) {
+    // "what does 'living with domestic abuse' mean": the record that defines the phrase asked about
+    if (defining) {
+      for (let n = 1; n <= 5 && i + n <= ws.length; n++) {
+        for (const id of aliasPhrases.get(`definition of ${ws.slice(i, i + n).join(' ')}`) ?? []) {
+          const r = byId.get(id);
+          if (r) lift(r, 2.5);
+        }
+      }
+    }
     if (!starts.has(ws[i] ?? '')) continue;
     for (let n = 2; n <= 6 && i + n <= ws.length; n++) {
       for (const id of aliasPhrases.get(ws.slice(i, i + n).join(' ')) ?? []) {
@@ -117,6 +158,9 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
       if (r.esn === n) lift(r, 4);
       else if (r.esns?.includes(n)) lift(r, 1.5);
     }
+  }
+  for (const m of q.matchAll(PARAGRAPH)) {
+    for (const r of byParagraph.get(Number(m[1])) ?? []) lift(r, 3);
   }
   for (const m of q.matchAll(/(?<![\d.])([1-6]\.[1-9])(?![\d.])/g)) {
     for (const r of records) if (r.code === m[1]) lift(r, 4);
@@ -146,7 +190,7 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
       if (r.due?.rule === 'working-days-after' && r.due.from === 'notification' && r.due.days === n && r.edition === '2018') lift(r, 1.5);
     }
   }
-  if (DEFINITION.test(question)) {
+  if (defining) {
     const said = new Set(ws);
     const asked = ` ${ws.join(' ')} `;
     for (const { record, term } of terms) {

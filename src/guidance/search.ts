@@ -36,6 +36,8 @@ function extraTerms(r: GuidanceRecord): string {
   if (r.who) parts.push(r.who.join(' '));
   // "the NY guidance", "the Leeds page", "Working Together": people name the source they read
   parts.push(...r.sources.map((s) => `${s.publisher} ${s.seed === WORKING_TOGETHER ? s.seed : ''}`));
+  // "what does the footnote say about...": the records that carry one of the 2018 guidance's footnotes
+  if (r.sources.some((s) => /\bfootnotes?\b/i.test(s.ref))) parts.push('footnote');
   return parts.join(' ');
 }
 

@@ -46,8 +46,12 @@ const EXTRA_STOP = [
   'anywhere', 'somewhere', 'everywhere', 'elsewhere', 'anyway', 'anyhow', 'somehow', 'etc',
   'pls', 'plz', 'thx', 'cheers', 'themselves', 'ourselves', 'yourselves', 'myself', 'yourself', 'itself',
   // framing words: they say what kind of answer is wanted, not what it is about
-  'difference', 'differences', 'versus', 'vs', 'compare', 'compared', 'explain', 'exactly', 'basically',
+  'difference', 'differences', 'different', 'differ', 'differs', 'differently', 'versus', 'vs', 'compare', 'compared', 'explain', 'exactly', 'basically',
   'happen', 'happens', 'happening', 'go', 'goes', 'going',
+  // hedges and chat shorthand around a question ("sorry if this is a daft question", "tbh", "fyi")
+  'daft', 'silly', 'stupid', 'dumb', 'tbh', 'btw', 'fyi', 'asap', 'wondering', 'quick', 'query',
+  // the kind of source named ("the Leeds page", "the NY website"): the publisher is what tells sources apart
+  'page', 'pages', 'webpage', 'website', 'websites', 'article',
   // edition cues: they choose between editions (lookups.ts), they are not what the question is about
   'new', 'newer', 'latest', 'old', 'older', 'previous', 'earlier', 'round', 'rounds', 'edition', 'editions',
 ];
@@ -61,10 +65,19 @@ export function isStopWord(word: string): boolean {
 /** Stemming is the answerer's most repeated step: the same few thousand words come up again and again. */
 const STEMS = new Map<string, string>();
 
+/**
+ * Words the stemmer folds into another word of the guidance that means something else: an
+ * inspectorate is an organisation (Ofsted, CQC), an inspector a person on the team.
+ */
+const STEM_EXCEPTIONS = new Map([
+  ['inspectorate', 'inspectorat'],
+  ['inspectorates', 'inspectorat'],
+]);
+
 export function stemWord(word: string): string {
   let stemmed = STEMS.get(word);
   if (stemmed === undefined) {
-    stemmed = /\d/.test(word) ? word : stem(word);
+    stemmed = /\d/.test(word) ? word : (STEM_EXCEPTIONS.get(word) ?? stem(word));
     if (STEMS.size >= 50_000) STEMS.clear();
     STEMS.set(word, stemmed);
   }
@@ -113,6 +126,27 @@ const SUBJECT = /\b(jtais?|joint targeted area inspections?)\b/gi;
 export function withoutSubject(question: string): string {
   const rest = question.replace(SUBJECT, ' ');
   return words(rest).some((w) => !isStopWord(w)) ? rest : question;
+}
+
+/**
+ * A source named by who published it ("the Ofsted 2018 guidance says...", "the NY guidance doc"):
+ * the publisher tells the records apart (it is indexed with each record); "guidance" after it
+ * only says that a document is meant, and would pick the record about the document itself.
+ * `kept` keeps the publisher; `rest` drops the whole name, to see what else the question asks.
+ */
+const SOURCE_NAME = /\b(ofsted|leeds|north yorkshire|ny|nyscp|nsycp|gov\.?uk|cqc|hmicfrs|2016|2018|2024)('s)? (guidance|guide|document|doc|pdf|publication)\b/gi;
+
+export function withoutSourceName(question: string): { kept: string; rest: string } {
+  SOURCE_NAME.lastIndex = 0;
+  if (!SOURCE_NAME.test(question)) return { kept: question, rest: question };
+  return { kept: question.replace(SOURCE_NAME, (_m, publisher: string) => publisher), rest: question.replace(SOURCE_NAME, ' ') };
+}
+
+/** "Sorry if this is a daft question but", "quick question:": what the asker says of the question, not what it asks. */
+const HEDGE = /\b(?:(?:sorry|apologies)(?: if)?(?: this is| it's| its)?|(?:this is |it's |its )?(?:probably|maybe|possibly|prob))?\s*(?:a |an )?(?:silly|daft|stupid|dumb|quick|random|basic|simple|naive|obvious|odd|general)\s+(?:question|q|query)s?\b(?:\s*(?:but|-|:|,))?/gi;
+
+export function withoutHedges(question: string): string {
+  return /\b(question|q|query)s?\b/i.test(question) ? question.replace(HEDGE, ' ') : question;
 }
 
 /** Words that open a question (or a request) rather than a remark. */

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { loadGuidance } from '../../../src/guidance';
-import type { Answer } from '../../../src/guidance/answerer';
 import { splitRemarks } from '../../../src/guidance/text';
-import { answerView, viewToText } from '../../../src/guidance/view';
+import { asking } from './asking';
 
 /**
  * Classes of question the answerer must handle however they are worded: remarks after the
@@ -10,18 +8,7 @@ import { answerView, viewToText } from '../../../src/guidance/view';
  * whole sections of the document list, and kinds of request the guidance cannot answer.
  */
 describe('the answerer, on kinds of question', () => {
-  const { answerer } = loadGuidance();
-  const answer = (q: string): Answer => answerer.answer(q);
-  const text = (q: string): string => viewToText(answerView(answer(q)));
-  const answeredWith = (q: string, pattern: RegExp): void => {
-    const a = answer(q);
-    assert.equal(a.status, 'answered', `${q} -> ${a.status}${a.status === 'ambiguous' ? `: ${a.choices.map((c) => c.id).join(', ')}` : ''}`);
-    assert.match(text(q), pattern, q);
-  };
-  const declined = (q: string): void => {
-    const a = answer(q);
-    assert.notEqual(a.status, 'answered', `${q} was answered with ${a.status === 'answered' ? a.record.id : ''}`);
-  };
+  const { answeredWith, declined } = asking();
 
   describe('remarks after the question', () => {
     it('splits off statements about the asker, not lists that belong to the question', () => {

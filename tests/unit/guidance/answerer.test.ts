@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { loadGuidance } from '../../../src/guidance';
-import type { Answer } from '../../../src/guidance/answerer';
-import { answerView, viewToText } from '../../../src/guidance/view';
+import { asking } from './asking';
 
 /**
  * Questions written for these tests (not the dev set the benchmark scores), in the ways
  * practitioners phrase them: typos, abbreviations, slang, several facts at once.
  */
 describe('the answerer', () => {
-  const { answerer } = loadGuidance();
-  const answer = (q: string): Answer => answerer.answer(q);
-  const text = (q: string): string => viewToText(answerView(answer(q)));
-  const answeredWith = (q: string, pattern: RegExp): void => {
-    const a = answer(q);
-    assert.equal(a.status, 'answered', `${q} -> ${a.status}${a.status === 'ambiguous' ? `: ${a.choices.map((c) => c.id).join(', ')}` : ''}`);
-    assert.match(text(q), pattern, q);
-  };
+  const { answer, text, answeredWith } = asking();
 
   describe('exact look-ups', () => {
     it('answers an ESN number with that criterion', () => {
