@@ -1,10 +1,10 @@
 import type { KnowledgeBase } from './load';
-import { exactBoosts, PARAGRAPH, recordsAtParagraph } from './lookups';
+import { countedStems, exactBoosts, PARAGRAPH, recordsAtParagraph } from './lookups';
 import { type ScopeRule, outOfScope } from './scope';
 import type { Edition, GuidanceRecord } from './schema';
 import { GuidanceIndex, type SearchHit } from './search';
 import { buildThesaurus, glossaryGroups, type Thesaurus } from './synonyms';
-import { isStopWord, normalise, splitRemarks, spokenFrequency, stemWord, withoutHedges, withoutSourceName, withoutSubject, words } from './text';
+import { isFunctionWord, isStopWord, normalise, splitRemarks, spokenFrequency, stemWord, withoutGuidanceFraming, withoutHedges, withoutSourceName, withoutSubject, words } from './text';
 
 export type DeclineReason = 'empty' | 'too-long' | 'out-of-scope' | 'not-in-guidance';
 
@@ -143,9 +143,13 @@ export class Answerer {
     const { core, remarks } = splitRemarks(withoutHedges(question));
     const { unknown, unfamiliar } = this.unknownTerms(core);
     if (unknown.length > 0) return { status: 'declined', reason: 'not-in-guidance', unknownTerms: unknown };
+    // "what is the password for the secure site", "what colour coding does the tool use": the thing asked for is
+    // one the guidance never speaks of, however well it knows the rest
+    const wanted = this.unfamiliarWanted(core);
+    if (wanted.length > 0) return { status: 'declined', reason: 'not-in-guidance', unknownTerms: wanted };
 
     // "the scope, para 8": a citation is a look-up (exactBoosts lifts the records cited there), not words to cover
-    const focus = withoutCitations(withoutSubject(this.withoutSourceName(core)));
+    const focus = withoutCitations(withoutSubject(this.withoutSourceName(withoutGuidanceFraming(core))));
     // "what does para 9 say": nothing but a citation is a look-up of what that paragraph holds
     const cited = onlyCitation(focus);
     if (cited !== undefined) {
@@ -187,6 +191,8 @@ export class Answerer {
     if (top.record.kind === 'timescale' && (topCoverage < CONFIDENCE.timescale || !this.namesTimedEvent(concepts, top.record, question))) {
       return { status: 'declined', reason: 'not-in-guidance' };
     }
+    // "what time is the feedback meeting", "how many pages can the letter be": the guidance gives no such value
+    if (this.asksForMissingValue(question, top.record)) return { status: 'declined', reason: 'not-in-guidance' };
     if (topCoverage < CONFIDENCE.answer) {
       const choices = hits.filter((h) => h.score >= top.score * CONFIDENCE.choice).slice(0, 3).map((h) => h.record);
       return choices.length > 1 ? { status: 'ambiguous', choices } : { status: 'declined', reason: 'not-in-guidance' };
@@ -221,6 +227,39 @@ export class Answerer {
         (c.accept.some((alt) => alt.some((st) => this.index.keyness(st) >= CONFIDENCE.keyness)) ||
           (this.knownStems.has(stemWord(c.word)) && spokenFrequency(c.word) < CONFIDENCE.everydayWord)),
     );
+  }
+
+  /**
+   * The words naming what a "what is the X of Y" or "what X does Y..." question asks for, when the
+   * guidance never uses them and they are not everyday filler ("sort", "kind").
+   */
+  private unfamiliarWanted(question: string): string[] {
+    const named = (WANTED_OF.exec(question) ?? WANTED_DOES.exec(question))?.[1];
+    if (!named) return [];
+    return words(named).filter((w) => !isFunctionWord(w) && !this.isKnown(w) && spokenFrequency(w) < CONFIDENCE.unfamiliarWord);
+  }
+
+  /** Every stem some record gives a number of ("3 inspectors", "10 cases", "number of referrals"). */
+  private countedAnywhere: Set<string> | undefined;
+
+  /**
+   * Whether the question asks for a kind of value the guidance does not give: a time of day the
+   * best record does not state, or a number of something no record counts ("how many pages").
+   */
+  private asksForMissingValue(question: string, record: GuidanceRecord): boolean {
+    // the record shown with it where the editions differ may give the time ("before 9:30am" in 2018)
+    const shown = [record, ...record.differs.map((id) => this.kb.byId.get(id)).filter((r): r is GuidanceRecord => r !== undefined)];
+    if (WHAT_TIME.test(question) && !shown.some((r) => CLOCK_TIME.test(r.text))) return true;
+    const counted = HOW_MANY.exec(question)?.[1];
+    if (!counted) return false;
+    const ws = words(counted);
+    // "how many from HMIP": no noun says what is counted
+    if (ws.length === 0 || isFunctionWord(ws[0] ?? '')) return false;
+    this.countedAnywhere ??= new Set(this.kb.records.flatMap((r) => [...countedStems(r)]));
+    const all = this.countedAnywhere;
+    const nouns = ws.filter((w) => !isFunctionWord(w));
+    const stems = [...nouns.map(stemWord), ...this.thesaurus.expand(nouns.join(' ')).flatMap((g) => groupStems(g).flat())];
+    return !stems.some((st) => all.has(st));
   }
 
   /**
@@ -356,6 +395,15 @@ export class Answerer {
     return this.index.nearest(stem, word) !== undefined || this.index.derivedFrom(stem) !== undefined;
   }
 }
+
+/** Asks for a time of day, and what one looks like in the guidance ("9:30am", "3pm", "midday", "end of the day"). */
+const WHAT_TIME = /\b(what|which) time\b|\bwhat hour\b/i;
+const CLOCK_TIME = /\b\d{1,2}([:.]\d\d)?\s?(am|pm)\b|\b(midday|mid-day|noon|mid-afternoon|end of the day)\b/i;
+/** What a question asks for: "what is the [maximum file size] for...", "what [colour coding] does...". */
+const WANTED_OF = /^(?:what|what's|whats|which)(?: is| are| was|'s)? (?:the|a|an) ((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+) (?:of|for|on|in|at|to|does|do|is|are|should|will|can|must|would)\b/iu;
+const WANTED_DOES = /^(?:what|which) ((?:[\p{L}'-]+ ){0,1}?[\p{L}'-]+) (?:does|do|did|should|will|can|is|are|must|would)\b/iu;
+/** The words after "how many": what is counted. */
+const HOW_MANY = /\bhow many\s+((?:[\p{L}\p{N}'-]+\s*){1,3})/iu;
 
 /** The years people name the editions by. */
 const EDITION_YEARS: Record<string, Edition> = { '2016': '2018', '2017': '2018', '2018': '2018', '2024': '2024', '2025': '2024' };

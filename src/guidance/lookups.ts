@@ -4,15 +4,17 @@ import { isStopWord, stemWord, words } from './text';
 const COUNTED = new WeakMap<GuidanceRecord, Set<string>>();
 const COUNT_WORD = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$/;
 
-/** Stems a record gives a number of: "3 inspectors from CQC", "10 cases", "20 children" (one word may come between). */
+/** Stems a record gives a number of: "3 inspectors from CQC", "10 cases", "20 children" (one word may come between), "number of referrals". */
 export function countedStems(r: GuidanceRecord): Set<string> {
   const known = COUNTED.get(r);
   if (known) return known;
   const ws = words(r.text);
   const found = new Set<string>();
   ws.forEach((w, i) => {
-    if (!COUNT_WORD.test(w)) return;
-    for (const next of ws.slice(i + 1, i + 3)) if (!isStopWord(next) && !/\d/.test(next)) found.add(stemWord(next));
+    // "Number of ICPCs in the last 12 months" gives a number as surely as "3 inspectors"
+    const counts = COUNT_WORD.test(w) || (w === 'number' && ws[i + 1] === 'of');
+    if (!counts) return;
+    for (const next of ws.slice(w === 'number' ? i + 2 : i + 1, w === 'number' ? i + 4 : i + 3)) if (!isStopWord(next) && !/\d/.test(next)) found.add(stemWord(next));
   });
   COUNTED.set(r, found);
   return found;
@@ -100,6 +102,40 @@ export function recordsAtParagraph(records: readonly GuidanceRecord[], n: number
 /** "para 8", "paragraph 24", "point 12" (the Leeds page's word for paragraph 12). */
 export const PARAGRAPH = /\b(?:para(?:graph)?s?|point)\s*(\d{1,2})\b/g;
 
+/** A record containing a quoted passage is "about" it when it is no more than this many times longer than the shortest one. */
+const QUOTE_SPECIFIC = 2;
+
+/** A quoted passage: quote marks at word boundaries (an apostrophe inside a word, "children's", is not one). */
+const QUOTE = /(?:^|[\s(])['"]([^'"]*?[\p{L}\p{N}][^"]*?)['"](?![\p{L}\p{N}])/gu;
+
+/** The passages a question quotes, as their words joined by spaces, when they have two words or more. */
+export function quotedPassages(question: string): string[] {
+  if (!/['"]/.test(question)) return [];
+  const found: string[] = [];
+  for (const m of question.matchAll(QUOTE)) {
+    const ws = words(m[1] ?? '');
+    if (ws.length >= 2) found.push(` ${ws.join(' ')} `);
+  }
+  return found;
+}
+
+/** Each record's title and text as words joined by spaces, for quoted look-ups, and its length in words. */
+const RECORD_WORDS = new WeakMap<readonly GuidanceRecord[], Map<GuidanceRecord, { text: string; length: number }>>();
+
+function recordWords(records: readonly GuidanceRecord[]): Map<GuidanceRecord, { text: string; length: number }> {
+  let texts = RECORD_WORDS.get(records);
+  if (!texts) {
+    texts = new Map(
+      records.map((r) => {
+        const ws = [...words(r.title), ...words(r.text)];
+        return [r, { text: ` ${ws.join(' ')} `, length: ws.length }];
+      }),
+    );
+    RECORD_WORDS.set(records, texts);
+  }
+  return texts;
+}
+
 /** The first word of every alias phrase: a question word that starts none can start no match. */
 const FIRST_WORDS = new WeakMap<ReadonlyMap<string, string[]>, Set<string>>();
 
@@ -136,9 +172,10 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
     }
     if (!starts.has(ws[i] ?? '')) continue;
     for (let n = 2; n <= 6 && i + n <= ws.length; n++) {
+      // a longer name said whole is the more particular: "meetings in the fieldwork week" over "fieldwork week"
       for (const id of aliasPhrases.get(ws.slice(i, i + n).join(' ')) ?? []) {
         const r = byId.get(id);
-        if (r) lift(r, 2.5);
+        if (r) lift(r, 2 + n / 4);
       }
       // ...or with one word put in the middle: "how many CQC inspectors", "the first set up meeting"
       if (i + n >= ws.length) continue;
@@ -149,6 +186,18 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
           if (r) lift(r, 2);
         }
       }
+    }
+  }
+
+  // "'Is there a plan?'": a quoted passage is looked up word for word; the record about it, not a longer one
+  // that repeats it among much else, is lifted most
+  const quoted = quotedPassages(question);
+  if (quoted.length > 0) {
+    const texts = recordWords(records);
+    for (const quote of quoted) {
+      const having = records.filter((r) => texts.get(r)?.text.includes(quote));
+      const shortest = Math.min(...having.map((r) => texts.get(r)?.length ?? Infinity));
+      for (const r of having) lift(r, (texts.get(r)?.length ?? Infinity) <= shortest * QUOTE_SPECIFIC ? 3 : 1.5);
     }
   }
 

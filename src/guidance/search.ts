@@ -32,6 +32,8 @@ function extraTerms(r: GuidanceRecord): string {
   if (r.code) parts.push(`${r.code} document request annex`);
   if (r.weeks) parts.push(r.weeks.map((w) => `week ${w}`).join(' '), 'timeline');
   if (r.fields) parts.push(r.fields.join(' '), 'list fields annex');
+  // "what period does the referrals list cover": a list's months before the inspection are its look-back
+  if (r.fields && /\bmonths? before\b/.test(r.text)) parts.push('lookback');
   if (r.nominal) parts.push(r.nominal, 'deadline due');
   if (r.who) parts.push(r.who.join(' '));
   // "the NY guidance", "the Leeds page", "Working Together": people name the source they read

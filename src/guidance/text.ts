@@ -57,6 +57,13 @@ const EXTRA_STOP = [
 ];
 const STOP = new Set([...eng.map((w) => w.toLowerCase()), ...EXTRA_STOP]);
 
+const FUNCTION_WORDS = new Set(eng.map((w) => w.toLowerCase()));
+
+/** A word of English grammar ("the", "can", "on"), not one of the extra filler words the index skips ("page"). */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word);
+}
+
 export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
@@ -74,10 +81,23 @@ const STEM_EXCEPTIONS = new Map([
   ['inspectorates', 'inspectorat'],
 ]);
 
+/**
+ * Irregular past forms the stemmer leaves alone, folded into their verb: "will IDVAs be spoken to" asks
+ * whether inspectors speak to them, "the children chosen" are the children inspectors choose.
+ */
+const IRREGULAR = new Map(
+  Object.entries({
+    spoken: 'speak', spoke: 'speak', written: 'write', wrote: 'write', chosen: 'choose', chose: 'choose',
+    taken: 'take', took: 'take', given: 'give', gave: 'give', met: 'meet', held: 'hold', sought: 'seek',
+    undertaken: 'undertake', undertook: 'undertake', shown: 'show', drawn: 'draw', drew: 'draw',
+  }),
+);
+
 export function stemWord(word: string): string {
   let stemmed = STEMS.get(word);
   if (stemmed === undefined) {
-    stemmed = /\d/.test(word) ? word : (STEM_EXCEPTIONS.get(word) ?? stem(word));
+    const base = IRREGULAR.get(word) ?? word;
+    stemmed = /\d/.test(word) ? word : (STEM_EXCEPTIONS.get(base) ?? stem(base));
     if (STEMS.size >= 50_000) STEMS.clear();
     STEMS.set(word, stemmed);
   }
@@ -125,6 +145,19 @@ const SUBJECT = /\b(jtais?|joint targeted area inspections?)\b/gi;
 
 export function withoutSubject(question: string): string {
   const rest = question.replace(SUBJECT, ' ');
+  return words(rest).some((w) => !isStopWord(w)) ? rest : question;
+}
+
+/**
+ * "The guidance says 'abuse does not necessarily end...'": the asker points at the guidance as a whole
+ * (every record is from it) before saying what they read there.
+ */
+const GUIDANCE_SAYS = /\b(?:the |this |your |ofsted |ofsted's )?guidance (?:says?|states?|said|mentions?|talks? about|refers? to|uses?|calls?|describes?)\b/gi;
+
+export function withoutGuidanceFraming(question: string): string {
+  GUIDANCE_SAYS.lastIndex = 0;
+  if (!GUIDANCE_SAYS.test(question)) return question;
+  const rest = question.replace(GUIDANCE_SAYS, ' ');
   return words(rest).some((w) => !isStopWord(w)) ? rest : question;
 }
 
