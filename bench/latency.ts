@@ -9,7 +9,7 @@ function percentile(sorted: number[], p: number): number {
  * In-process answer latency over the question set. Each round varies every question (a different
  * prefix) so the answer cache never serves it: this is the cost of a question never asked before.
  */
-export function benchLatency(rounds = 50): { p50ms: number; p99ms: number; maxms: number; answers: number; cachedP50ms: number } {
+export function benchLatency(rounds = 200): { p50ms: number; p99ms: number; maxms: number; answers: number; cachedP50ms: number } {
   const { answerer } = loadGuidance();
   const questions = loadQuestions().map((q) => q.q);
   // A running bot has its code compiled and optimised: warm V8 up first, then measure the steady state.
