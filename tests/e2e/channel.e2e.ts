@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
+import { LONDON, nextWorkingDay, toIsoDate } from '../../src/calendar';
 import { useHarness } from './harness';
 
 /**
@@ -36,5 +38,19 @@ describe('e2e: @mentioning the JTAI assistant in a team channel', function () {
     assert.equal(await quietPost.locator('.ac-adaptiveCard').count(), 0, 'and the bot did not answer it');
     await h().expectNoBotReplySince(before, (t) => !t.includes('Friday of week 6'));
     await h().screenshot('channel-mention');
+  });
+
+  it('sets the live inspection in the channel and gives a return an owner there', async () => {
+    await h().openConversation('channel');
+    const notified = toIsoDate(nextWorkingDay(DateTime.now().setZone(LONDON).startOf('day')));
+    await h().sendMessage(`set inspection ${notified}`, { mentionBot: true });
+    const timetable = await h().waitForBotReply((t) => /Live inspection/.test(t) && t.includes('Mark done'));
+    assert.match(timetable.text, /Coordinator: /);
+    assert.match(timetable.text, /Draft findings report sent to the partnership \(Friday of week 6\)/);
+
+    await h().sendMessage('assign draft report to police and me', { mentionBot: true });
+    const assigned = await h().waitForBotReply((t) => t.includes('is now owned by police and'));
+    assert.match(assigned.text, /Owner: police, \S+/);
+    await h().screenshot('channel-inspection-owner');
   });
 });
