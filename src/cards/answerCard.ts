@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AnswerView, sourceText } from '../guidance/view';
+import { alsoHeading, type AnswerView, sourceText } from '../guidance/view';
 import { type CardAttachment, renderCard } from './render';
 
 const text = z.string().max(8000);
@@ -10,6 +10,12 @@ export const AnswerCardData = z
     paragraphs: z.array(text).max(40),
     differences: z.array(text).max(10),
     sources: z.array(z.string().max(500)).max(10),
+    /** The second part of a two-part answer, shown after the first with its own sources; empty when there is none. */
+    alsoHeading: z.string().max(320).default(''),
+    alsoEdition: z.string().max(200).default(''),
+    alsoParagraphs: z.array(text).max(40).default([]),
+    alsoDifferences: z.array(text).max(10).default([]),
+    alsoSources: z.array(z.string().max(500)).max(10).default([]),
     followUps: z.array(z.object({ label: z.string().min(1).max(120), question: z.string().min(1).max(500), recordId: z.string().max(100) })).max(5),
   })
   .strict();
@@ -30,6 +36,11 @@ export function answerCard(view: AnswerView, options: { withFollowUps: boolean }
     paragraphs: view.paragraphs,
     differences: view.differences,
     sources: view.sources.map(sourceText),
+    alsoHeading: view.also ? alsoHeading(view.also) : '',
+    alsoEdition: view.also?.edition ?? '',
+    alsoParagraphs: view.also?.paragraphs ?? [],
+    alsoDifferences: view.also?.differences ?? [],
+    alsoSources: view.also?.sources.map(sourceText) ?? [],
     followUps: options.withFollowUps ? view.followUps.map((f) => ({ label: shorten(f.label), question: f.question, recordId: f.recordId ?? '' })) : [],
   });
 }

@@ -9,7 +9,14 @@ import { isFunctionWord, isStopWord, normalise, splitRemarks, spokenFrequency, s
 export type DeclineReason = 'empty' | 'too-long' | 'out-of-scope' | 'not-in-guidance';
 
 export type Answer =
-  | { status: 'answered'; record: GuidanceRecord; related: GuidanceRecord[]; differs: GuidanceRecord[] }
+  | {
+      status: 'answered';
+      record: GuidanceRecord;
+      related: GuidanceRecord[];
+      differs: GuidanceRecord[];
+      /** The record that answers the part of a two-part question the first does not cover, with its own differences. */
+      also?: { record: GuidanceRecord; differs: GuidanceRecord[] };
+    }
   | { status: 'ambiguous'; choices: GuidanceRecord[] }
   | { status: 'declined'; reason: DeclineReason; detail?: string; unknownTerms?: string[] };
 
@@ -65,6 +72,16 @@ const CONFIDENCE = {
   timescale: 0.85,
   /** Words of a remark after the question weigh this share of a word in the question. */
   remarkWeight: 0.25,
+  /**
+   * A part of a two-part question ("...and when does the CQC ask?") is answered alongside the best
+   * record by the record that would answer it asked alone, when that one covers at least `alsoAnswer`
+   * of the part and the best record ranks below `alsoBehind` of it for the part.
+   */
+  alsoAnswer: 0.75,
+  alsoBehind: 0.5,
+  /** ...and carries at least this share of the question's weight, with a word at least this rare in the records. */
+  alsoShare: 0.12,
+  alsoWord: 1.5,
 };
 
 export interface AnswererOptions {
@@ -157,13 +174,7 @@ export class Answerer {
       if (at.length === 1 && at[0]) return this.answered(at[0], []);
       if (at.length > 1) return { status: 'ambiguous', choices: at.slice(0, 3) };
     }
-    const boosts = exactBoosts(question, this.kb.records, this.aliasPhrases);
-    for (const r of this.kb.records) {
-      if (r.kind !== 'glossary') continue;
-      // "what do we need to send" is not about SEND: an acronym that is also a word must be written as one
-      if (r.term && this.isWordLikeAcronym(r.term) && !this.writtenAsAcronym(r.term).test(question)) boosts.set(r.id, 0);
-      else if (!boosts.has(r.id)) boosts.set(r.id, CONFIDENCE.glossaryWeight);
-    }
+    const boosts = this.boostsFor(question);
     const concepts = this.concepts(focus);
     const asked = new Set(concepts.map((c) => stemWord(c.word)));
     for (const c of this.concepts(remarks)) if (!asked.has(stemWord(c.word))) concepts.push({ ...c, weight: c.weight * CONFIDENCE.remarkWeight });
@@ -197,12 +208,76 @@ export class Answerer {
       const choices = hits.filter((h) => h.score >= top.score * CONFIDENCE.choice).slice(0, 3).map((h) => h.record);
       return choices.length > 1 ? { status: 'ambiguous', choices } : { status: 'declined', reason: 'not-in-guidance' };
     }
-    return this.answered(top.record, hits);
+    const { first, second } = this.twoParts(focus, top.record);
+    return this.answered(first, first === top.record ? hits : [], second);
   }
 
-  private answered(record: GuidanceRecord, hits: SearchHit[]): Answer {
-    const differs = record.differs.map((id) => this.kb.byId.get(id)).filter((r): r is GuidanceRecord => r !== undefined);
-    const seen = new Set([record.id, ...record.differs]);
+  /**
+   * "Who contacts the schools, and when does the CQC ask for health documents?": when one of two
+   * questions joined by "and" (or "vs", "compared with") is about something the best record does not
+   * cover, the confident record that answers that part on its own, if any.
+   */
+  private twoParts(focus: string, best: GuidanceRecord): { first: GuidanceRecord; second?: GuidanceRecord } {
+    const parts = focus.split(TWO_PARTS).filter((p) => p.trim() !== '');
+    if (parts.length < 2) return { first: best };
+    const total = this.concepts(focus).reduce((n, c) => n + c.weight, 0);
+    const shown = new Set([best.id, ...best.differs]);
+    /** The record answering each part the best record does not; whether the best answers one. */
+    const own: { record: GuidanceRecord; coverage: number }[] = [];
+    let bestAnswers = false;
+    for (const [i, said] of parts.entries()) {
+      // "...and what will inspectors evaluate about it": a part that refers back is about the part before
+      const part = i > 0 && REFERS_BACK.test(said) ? `${parts[i - 1] ?? ''} ${said}` : said;
+      const concepts = this.concepts(part).filter((c) => c.weight > 0);
+      // "...and by when", "...and in 2024", "...and what days?": a part needs a word of its own, particular enough
+      // to say what it asks
+      if (!concepts.some((c) => !c.everyday && c.weight >= CONFIDENCE.alsoWord && EDITION_YEARS[c.word] === undefined)) continue;
+      // "...and what did the first six look at?" carries enough of the question; much less is a detail of the other part
+      if (concepts.reduce((n, c) => n + c.weight, 0) < total * CONFIDENCE.alsoShare) continue;
+      // ranked as the question would be if it were asked alone
+      const ranked = this.index
+        .search(part, this.boostsFor(part))
+        .slice(0, 15)
+        .map((h) => ({ record: h.record, coverage: this.coverage(concepts, h.record), score: h.score }))
+        .map((h) => ({ ...h, score: h.score * h.coverage ** COVERAGE_EXPONENT }))
+        .sort((a, b) => b.score - a.score);
+      const top = ranked[0];
+      if (!top) continue;
+      // the best record answers this part, or is not far behind the one that would
+      const bestScore = Math.max(0, ...ranked.filter((h) => shown.has(h.record.id)).map((h) => h.score));
+      if (bestScore >= top.score * CONFIDENCE.alsoBehind) {
+        bestAnswers = true;
+        continue;
+      }
+      const r = top.record;
+      if (top.coverage < CONFIDENCE.alsoAnswer || r.kind === 'timescale' || this.asksForMissingValue(part, r)) continue;
+      // the same fact in the other edition is already shown where the sources differ
+      if (r.differs.includes(best.id) || own.some((o) => o.record.id === r.id || o.record.differs.includes(r.id))) continue;
+      own.push({ record: r, coverage: top.coverage });
+    }
+    const [one, two] = own;
+    if (!one) return { first: best };
+    // "what happens in week 2 and what happens in week 6": the overview that ranked first answers neither part
+    if (!bestAnswers && two) return { first: one.record, second: two.record };
+    return { first: best, second: (two && two.coverage > one.coverage ? two : one).record };
+  }
+
+  /** Exact look-ups the question makes (an ESN, a code, a record's name), and the glossary's lower weight. */
+  private boostsFor(question: string): Map<string, number> {
+    const boosts = exactBoosts(question, this.kb.records, this.aliasPhrases);
+    for (const r of this.kb.records) {
+      if (r.kind !== 'glossary') continue;
+      // "what do we need to send" is not about SEND: an acronym that is also a word must be written as one
+      if (r.term && this.isWordLikeAcronym(r.term) && !this.writtenAsAcronym(r.term).test(question)) boosts.set(r.id, 0);
+      else if (!boosts.has(r.id)) boosts.set(r.id, CONFIDENCE.glossaryWeight);
+    }
+    return boosts;
+  }
+
+  private answered(record: GuidanceRecord, hits: SearchHit[], second?: GuidanceRecord): Answer {
+    const differsOf = (r: GuidanceRecord): GuidanceRecord[] => r.differs.map((id) => this.kb.byId.get(id)).filter((d): d is GuidanceRecord => d !== undefined);
+    const differs = differsOf(record);
+    const seen = new Set([record.id, ...record.differs, ...(second ? [second.id, ...second.differs] : [])]);
     const related: GuidanceRecord[] = [];
     const add = (r: GuidanceRecord | undefined): void => {
       if (r && !seen.has(r.id) && related.length < 3) {
@@ -212,7 +287,9 @@ export class Answerer {
     };
     for (const id of record.related) add(this.kb.byId.get(id));
     for (const h of hits.slice(1, 6)) add(h.record);
-    return { status: 'answered', record, related, differs };
+    return second
+      ? { status: 'answered', record, related, differs, also: { record: second, differs: differsOf(second).filter((d) => d.id !== record.id) } }
+      : { status: 'answered', record, related, differs };
   }
 
   /**
@@ -404,6 +481,16 @@ const WANTED_OF = /^(?:what|what's|whats|which)(?: is| are| was|'s)? (?:the|a|an
 const WANTED_DOES = /^(?:what|which) ((?:[\p{L}'-]+ ){0,1}?[\p{L}'-]+) (?:does|do|did|should|will|can|is|are|must|would)\b/iu;
 /** The words after "how many": what is counted. */
 const HOW_MANY = /\bhow many\s+((?:[\p{L}\p{N}'-]+\s*){1,3})/iu;
+
+/**
+ * Words that join two things asked about ("...and what goes in it?", "2018 vs 2024", "between the
+ * editions"): a question without one asks one thing, whatever words the best record happens to lack.
+ */
+const TWO_PARTS =
+  /\b(?:and|as well as|plus)\b(?=,? (?:what|when|who|whom|whose|how|which|where|why|whether|is|are|was|were|do|does|did|can|could|must|should|will|would|has|have)\b)|\b(?:vs|versus|compared (?:with|to))\b|;/i;
+
+/** Words that point back to what the question named before ("it", "them", "is that"), or leave it out ("how many from CQC"). */
+const REFERS_BACK = /\b(?:it|its|they|them|their|that|this|these|those)\b|\bhow (?:many|much) (?:from|of|in|at|for|by|on)\b/i;
 
 /** The years people name the editions by. */
 const EDITION_YEARS: Record<string, Edition> = { '2016': '2018', '2017': '2018', '2018': '2018', '2024': '2024', '2025': '2024' };

@@ -30,7 +30,18 @@ export interface AnswerView {
   /** Where another source or edition says something different. */
   differences: string[];
   sources: SourceLine[];
+  /** The record answering the other part of a two-part question, shown after the first with its own sources. */
+  also?: AnswerPart;
   followUps: FollowUp[];
+}
+
+/** One record's share of an answer: what it says, where the editions differ, and where it comes from. */
+export interface AnswerPart {
+  heading: string;
+  edition: string;
+  paragraphs: string[];
+  differences: string[];
+  sources: SourceLine[];
 }
 
 export const EXAMPLE_QUESTIONS = [
@@ -74,22 +85,25 @@ function followUp(r: GuidanceRecord): FollowUp {
   return { label: r.title, question: r.title, recordId: r.id };
 }
 
+function answerPart(r: GuidanceRecord, differs: GuidanceRecord[]): AnswerPart {
+  const paragraphs = paragraphsOf(r.text);
+  if (r.fields) paragraphs.push(`Fields to include:\n${r.fields.map((f) => `- ${f}`).join('\n')}`);
+  if (r.summary) paragraphs.push(`In plain English: ${r.summary}`);
+  return {
+    heading: r.title,
+    edition: r.edition === 'general' ? '' : `Edition: ${EDITION_LABEL[r.edition]}`,
+    paragraphs,
+    differences: differs.map((d) => `${EDITION_LABEL[d.edition]} (${d.sources[0]?.publisher ?? 'guidance'}): ${d.title}. ${d.text.replace(/\s*\n\s*/g, ' ')}`),
+    sources: [r, ...differs].flatMap(sourceLines),
+  };
+}
+
 export function answerView(answer: Answer): AnswerView {
   switch (answer.status) {
     case 'answered': {
-      const r = answer.record;
-      const paragraphs = paragraphsOf(r.text);
-      if (r.fields) paragraphs.push(`Fields to include:\n${r.fields.map((f) => `- ${f}`).join('\n')}`);
-      if (r.summary) paragraphs.push(`In plain English: ${r.summary}`);
-      return {
-        status: 'answered',
-        heading: r.title,
-        edition: r.edition === 'general' ? '' : `Edition: ${EDITION_LABEL[r.edition]}`,
-        paragraphs,
-        differences: answer.differs.map((d) => `${EDITION_LABEL[d.edition]} (${d.sources[0]?.publisher ?? 'guidance'}): ${d.title}. ${d.text.replace(/\s*\n\s*/g, ' ')}`),
-        sources: [r, ...answer.differs].flatMap(sourceLines),
-        followUps: answer.related.map(followUp),
-      };
+      const view: AnswerView = { status: 'answered', ...answerPart(answer.record, answer.differs), followUps: answer.related.map(followUp) };
+      if (answer.also) view.also = answerPart(answer.also.record, answer.also.differs);
+      return view;
     }
     case 'ambiguous':
       return {
@@ -125,13 +139,24 @@ export function answerView(answer: Answer): AnswerView {
   }
 }
 
+/** The heading the second part of a two-part answer is shown under. */
+export function alsoHeading(part: AnswerPart): string {
+  return `Also: ${part.heading}`;
+}
+
+function partLines(p: AnswerPart, heading: string): string[] {
+  const lines = [heading];
+  if (p.edition) lines.push(p.edition);
+  lines.push('', ...p.paragraphs.flatMap((para) => [para, '']));
+  if (p.differences.length > 0) lines.push('Where the sources differ:', ...p.differences.map((d) => `- ${d}`), '');
+  for (const s of p.sources) lines.push(`Source: ${sourceText(s)}`);
+  return lines;
+}
+
 /** All the text the user sees, in reading order, as plain text. */
 export function viewToText(v: AnswerView): string {
-  const lines = [v.heading];
-  if (v.edition) lines.push(v.edition);
-  lines.push('', ...v.paragraphs.flatMap((p) => [p, '']));
-  if (v.differences.length > 0) lines.push('Where the sources differ:', ...v.differences.map((d) => `- ${d}`), '');
-  for (const s of v.sources) lines.push(`Source: ${sourceText(s)}`);
+  const lines = partLines(v, v.heading);
+  if (v.also) lines.push('', ...partLines(v.also, alsoHeading(v.also)));
   if (v.followUps.length > 0) {
     lines.push('', v.status === 'answered' ? 'Related:' : v.status === 'ambiguous' ? 'Choices:' : 'Try asking:');
     lines.push(...v.followUps.map((f) => `- ${f.label}`));

@@ -47,6 +47,23 @@ describe('answer and welcome cards', () => {
     }
   });
 
+  it('renders a two-part answer as one valid card with both parts and their sources, under the size limit', () => {
+    const card = answerCard(answerView(answerer.answer('Who contacts the schools of the tracked children, and when does the CQC request health documents?')));
+    assert.deepEqual(cardProblems(card), []);
+    const text = cardText({ attachments: [card] });
+    assert.match(text, /education inspector/i);
+    assert.match(text, /Friday of week two/);
+    assert.match(text, /Also: /);
+    assert.ok((text.match(/Source: /g) ?? []).length >= 2, text);
+    // the two largest records together still make a card well under the limit
+    const size = (r: (typeof kb.records)[number]) => cardSize(answerCard(answerView({ status: 'answered', record: r, related: [], differs: [] })));
+    const [a, b] = [...kb.records].sort((x, y) => size(y) - size(x));
+    assert.ok(a && b);
+    const both = answerCard(answerView({ status: 'answered', record: a, related: [], differs: [], also: { record: b, differs: [] } }));
+    assert.deepEqual(cardProblems(both), []);
+    assert.ok(cardSize(both) < MAX_CARD_BYTES, `${cardSize(both)} bytes`);
+  });
+
   it('renders a decline and a did-you-mean choice as valid cards', () => {
     const declined = answerCard(answerView({ status: 'declined', reason: 'not-in-guidance', unknownTerms: ['ILACS'] }));
     assert.deepEqual(cardProblems(declined), []);
