@@ -16,6 +16,8 @@ export const AnswerCardData = z
     alsoParagraphs: z.array(text).max(40).default([]),
     alsoDifferences: z.array(text).max(10).default([]),
     alsoSources: z.array(z.string().max(500)).max(10).default([]),
+    /** What to do about the part of a two-part question the guidance cannot answer; empty when there is none. */
+    notCovered: z.string().max(1000).default(''),
     followUps: z.array(z.object({ label: z.string().min(1).max(120), question: z.string().min(1).max(500), recordId: z.string().max(100) })).max(5),
   })
   .strict();
@@ -41,6 +43,7 @@ export function answerCard(view: AnswerView, options: { withFollowUps: boolean }
     alsoParagraphs: view.also?.paragraphs ?? [],
     alsoDifferences: view.also?.differences ?? [],
     alsoSources: view.also?.sources.map(sourceText) ?? [],
+    notCovered: view.notCovered ?? '',
     followUps: options.withFollowUps ? view.followUps.map((f) => ({ label: shorten(f.label), question: f.question, recordId: f.recordId ?? '' })) : [],
   });
 }

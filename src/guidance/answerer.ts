@@ -4,7 +4,7 @@ import { type ScopeRule, outOfScope } from './scope';
 import type { Edition, GuidanceRecord } from './schema';
 import { GuidanceIndex, type SearchHit } from './search';
 import { buildThesaurus, glossaryGroups, type Thesaurus } from './synonyms';
-import { isFunctionWord, isStopWord, normalise, splitRemarks, spokenFrequency, stemWord, withoutGuidanceFraming, withoutHedges, withoutSourceName, withoutSubject, words } from './text';
+import { EDITION_CUES, isFunctionWord, isStopWord, normalise, splitRemarks, spokenFrequency, stemWord, withoutEditionCues, withoutGuidanceFraming, withoutHedges, withoutSourceName, withoutSubject, words } from './text';
 
 export type DeclineReason = 'empty' | 'too-long' | 'out-of-scope' | 'not-in-guidance';
 
@@ -16,6 +16,8 @@ export type Answer =
       differs: GuidanceRecord[];
       /** The record that answers the part of a two-part question the first does not cover, with its own differences. */
       also?: { record: GuidanceRecord; differs: GuidanceRecord[] };
+      /** Of a two-part question whose other part the guidance cannot answer, what to do about that part instead. */
+      notCovered?: string;
     }
   | { status: 'ambiguous'; choices: GuidanceRecord[] }
   | { status: 'declined'; reason: DeclineReason; detail?: string; unknownTerms?: string[] };
@@ -154,7 +156,7 @@ export class Answerer {
     if (titled) return this.answered(titled, []);
 
     const scope = outOfScope(question, this.options.scopeRules);
-    if (scope) return { status: 'declined', reason: 'out-of-scope', detail: scope.advice };
+    if (scope) return this.inScopePart(question) ?? { status: 'declined', reason: 'out-of-scope', detail: scope.advice };
 
     // Remarks after the question ("asking for the rota") say why it is asked, not what about.
     const { core, remarks } = splitRemarks(withoutHedges(question));
@@ -166,7 +168,8 @@ export class Answerer {
     if (wanted.length > 0) return { status: 'declined', reason: 'not-in-guidance', unknownTerms: wanted };
 
     // "the scope, para 8": a citation is a look-up (exactBoosts lifts the records cited there), not words to cover
-    const focus = withoutCitations(withoutSubject(this.withoutSourceName(withoutGuidanceFraming(core))));
+    // "in the current round", "the original programme": the cue picks the edition (exactBoosts), it is not the subject
+    const focus = withoutCitations(withoutSubject(withoutEditionCues(this.withoutSourceName(withoutGuidanceFraming(core)))));
     // "what does para 9 say": nothing but a citation is a look-up of what that paragraph holds
     const cited = onlyCitation(focus);
     if (cited !== undefined) {
@@ -208,8 +211,30 @@ export class Answerer {
       const choices = hits.filter((h) => h.score >= top.score * CONFIDENCE.choice).slice(0, 3).map((h) => h.record);
       return choices.length > 1 ? { status: 'ambiguous', choices } : { status: 'declined', reason: 'not-in-guidance' };
     }
+    // "in the first programme how many CQC inspectors": where the editions differ, the one the question names leads
+    const named = this.namedEdition(question);
+    const lead = named && top.record.edition !== named ? top.record.differs.map((id) => this.kb.byId.get(id)).find((r) => r?.edition === named) : undefined;
+    if (lead) return this.answered(lead, hits);
     const { first, second } = this.twoParts(focus, top.record);
     return this.answered(first, first === top.record ? hits : [], second);
+  }
+
+  /**
+   * "When is the draft report sent, and who is the DCS in Leeds?": a question the guidance answers,
+   * followed by a second one of a kind it cannot (out-of-scope.yaml), gets the answer to the first and
+   * a word on the second. Only that way round: a part after an out-of-scope question is usually about
+   * it ("what grade did Leeds get and when was the letter published?"), and so is one that refers back
+   * ("who is the lead inspector and what is their phone number?"); both are declined whole.
+   */
+  private inScopePart(question: string): Answer | undefined {
+    const parts = question.split(TWO_PARTS).filter((p) => p !== undefined && words(p).some((w) => !isStopWord(w)));
+    if (parts.length !== 2) return undefined;
+    const [asked = '', aside = ''] = parts;
+    const rules = this.options.scopeRules;
+    const declined = outOfScope(aside, rules);
+    if (!declined || outOfScope(asked, rules) || REFERS_BACK.test(aside)) return undefined;
+    const answer = this.answerUncached(asked);
+    return answer.status === 'answered' ? { ...answer, notCovered: declined.advice } : undefined;
   }
 
   /**
@@ -382,6 +407,14 @@ export class Answerer {
     return re;
   }
 
+  private wordLikeTerms: string[] | undefined;
+
+  /** The glossary's acronyms spelt like everyday words. */
+  private wordLikeAcronyms(): string[] {
+    this.wordLikeTerms ??= this.kb.records.flatMap((r) => (r.kind === 'glossary' && r.term && this.isWordLikeAcronym(r.term) ? [r.term] : []));
+    return this.wordLikeTerms;
+  }
+
   /** SEND, LA, EH: acronyms spelt like everyday words. */
   private isWordLikeAcronym(term: string): boolean {
     return /^[A-Z]{2,6}$/.test(term) && spokenFrequency(term) >= CONFIDENCE.topicWord;
@@ -411,9 +444,24 @@ export class Answerer {
       const idf = known.length === 0 ? 0 : Math.max(...known.map((alt) => Math.max(...alt.map((s) => this.index.idf(s)))));
       // "coming", "made", "office": everyday words the guidance happens to use once say little about which part is meant
       const keyness = Math.max(0, ...known.flat().map((s) => this.index.keyness(s)));
-      const everyday = keyness < CONFIDENCE.everydayKeyness;
+      // "how many inspectors does Ofsted send": an acronym spelt like a word (SEND), written as the word, is the word
+      const everyday = keyness < CONFIDENCE.everydayKeyness || this.wordLikeAcronyms().some((t) => t.toLowerCase() === word && !this.writtenAsAcronym(t).test(question));
       return { word, accept, weight: everyday ? idf * CONFIDENCE.everydayWeight : idf, everyday };
     });
+  }
+
+  /** The one edition a question names, by its year ("2018") or by a cue ("this round", "the original programme"). */
+  private namedEdition(question: string): Edition | undefined {
+    const named = new Set<Edition>();
+    for (const w of words(question)) {
+      const e = EDITION_YEARS[w];
+      if (e) named.add(e);
+    }
+    for (const c of EDITION_CUES) {
+      c.pattern.lastIndex = 0;
+      if (c.pattern.test(question)) named.add(c.edition);
+    }
+    return named.size === 1 ? [...named][0] : undefined;
   }
 
   /** The editions each record's answer speaks for: its own, and those of the records it shows where the editions differ. */
@@ -474,7 +522,7 @@ export class Answerer {
 }
 
 /** Asks for a time of day, and what one looks like in the guidance ("9:30am", "3pm", "midday", "end of the day"). */
-const WHAT_TIME = /\b(what|which) time\b|\bwhat hour\b/i;
+const WHAT_TIME = /\b(what|which) time\b(?! (?:period|periods|frame|frames|span|scale|scales|limit|limits|window|range|line|lines)\b)|\bwhat hour\b/i;
 const CLOCK_TIME = /\b\d{1,2}([:.]\d\d)?\s?(am|pm)\b|\b(midday|mid-day|noon|mid-afternoon|end of the day)\b/i;
 /** What a question asks for: "what is the [maximum file size] for...", "what [colour coding] does...". */
 const WANTED_OF = /^(?:what|what's|whats|which)(?: is| are| was|'s)? (?:the|a|an) ((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+) (?:of|for|on|in|at|to|does|do|is|are|should|will|can|must|would)\b/iu;

@@ -149,6 +149,40 @@ export function withoutSubject(question: string): string {
 }
 
 /**
+ * What people call an edition by, beyond its year: "the current round", "this year's", "the original
+ * programme". The cue and a word for a round of inspections go; what the round is of ("the new DA
+ * JTAIs", "the current guidance") stays, as it may be what is asked about.
+ */
+const ROUND = String.raw`(?: (?:rounds?|programmes?|framework|version|edition|series|arrangements|regime|model|approach|system)\b)`;
+const ROUND_OF = String.raw`(?= (?:domestic abuse |da )?(?:inspections?|jtais?|guidance|process)\b)`;
+export const EDITION_CUES: readonly { edition: '2018' | '2024'; pattern: RegExp }[] = [
+  {
+    edition: '2024',
+    pattern: new RegExp(
+      String.raw`\b(?:(?:in|under|for|during|with) )?(?:the |this |these )?(?:current|present|newest|latest|new|newer|today's)(?:${ROUND}|${ROUND_OF})|\b(?:(?:in|under|for|during) )?(?:this year's|this years|this year|this round's|this round|this time round|this time around|these days|nowadays)\b${ROUND}?`,
+      'gi',
+    ),
+  },
+  {
+    edition: '2018',
+    pattern: new RegExp(
+      String.raw`\b(?:(?:in|under|for|during|with) )?(?:the )?(?:original|old|older|earlier|previous|past|prior)(?:${ROUND}|${ROUND_OF})|\b(?:(?:in|under|for|during|with) )?(?:the )?(?:first|last)${ROUND}|\b(?:originally|back then|first time round|last time round|first time around|last time around)\b|\bback(?= in (?:2016|2017|2018)\b)`,
+      'gi',
+    ),
+  },
+];
+
+/**
+ * "In the current round how many inspectors...": the cue chooses the edition (lookups.ts lifts its
+ * records, and coverage counts it as said), it is not what the question is about.
+ */
+export function withoutEditionCues(question: string): string {
+  let rest = question;
+  for (const c of EDITION_CUES) rest = rest.replace(c.pattern, ' ');
+  return rest !== question && words(rest).some((w) => !isStopWord(w)) ? rest : question;
+}
+
+/**
  * "The guidance says 'abuse does not necessarily end...'": the asker points at the guidance as a whole
  * (every record is from it) before saying what they read there.
  */

@@ -32,6 +32,8 @@ export interface AnswerView {
   sources: SourceLine[];
   /** The record answering the other part of a two-part question, shown after the first with its own sources. */
   also?: AnswerPart;
+  /** What to do about the part of a two-part question the guidance cannot answer. */
+  notCovered?: string;
   followUps: FollowUp[];
 }
 
@@ -103,6 +105,7 @@ export function answerView(answer: Answer): AnswerView {
     case 'answered': {
       const view: AnswerView = { status: 'answered', ...answerPart(answer.record, answer.differs), followUps: answer.related.map(followUp) };
       if (answer.also) view.also = answerPart(answer.also.record, answer.also.differs);
+      if (answer.notCovered) view.notCovered = notCoveredText(answer.notCovered);
       return view;
     }
     case 'ambiguous':
@@ -139,6 +142,11 @@ export function answerView(answer: Answer): AnswerView {
   }
 }
 
+/** The note on the part of a question the guidance cannot answer. */
+export function notCoveredText(advice: string): string {
+  return `The other part of your question is not in the inspection guidance. ${advice}`;
+}
+
 /** The heading the second part of a two-part answer is shown under. */
 export function alsoHeading(part: AnswerPart): string {
   return `Also: ${part.heading}`;
@@ -157,6 +165,7 @@ function partLines(p: AnswerPart, heading: string): string[] {
 export function viewToText(v: AnswerView): string {
   const lines = partLines(v, v.heading);
   if (v.also) lines.push('', ...partLines(v.also, alsoHeading(v.also)));
+  if (v.notCovered) lines.push('', v.notCovered);
   if (v.followUps.length > 0) {
     lines.push('', v.status === 'answered' ? 'Related:' : v.status === 'ambiguous' ? 'Choices:' : 'Try asking:');
     lines.push(...v.followUps.map((f) => `- ${f.label}`));

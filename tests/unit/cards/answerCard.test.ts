@@ -64,6 +64,14 @@ describe('answer and welcome cards', () => {
     assert.ok(cardSize(both) < MAX_CARD_BYTES, `${cardSize(both)} bytes`);
   });
 
+  it('renders an answer with a note on the part of the question the guidance cannot answer', () => {
+    const card = answerCard(answerView(answerer.answer('when is the draft report sent, and who is the DCS in Leeds?')));
+    assert.deepEqual(cardProblems(card), []);
+    const text = cardText({ attachments: [card] });
+    assert.match(text, /Friday of week 6/);
+    assert.match(text, /other part of your question is not in the inspection guidance/);
+  });
+
   it('renders a decline and a did-you-mean choice as valid cards', () => {
     const declined = answerCard(answerView({ status: 'declined', reason: 'not-in-guidance', unknownTerms: ['ILACS'] }));
     assert.deepEqual(cardProblems(declined), []);
