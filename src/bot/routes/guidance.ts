@@ -24,10 +24,19 @@ function cardFor(answer: Answer): { status: string; card: CardAttachment } {
   let rendered = cards.get(answer);
   if (!rendered) {
     const view = answerView(answer);
-    rendered = { status: view.status, card: answerCard(view) };
+    // frozen: one cached card is sent many times, so nothing on the way may change it
+    rendered = { status: view.status, card: deepFreeze(answerCard(view)) };
     cards.set(answer, rendered);
   }
   return rendered;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export async function replyWithAnswer(context: TurnContext, deps: BotDeps, question: string, recordId?: string): Promise<void> {
@@ -35,7 +44,7 @@ export async function replyWithAnswer(context: TurnContext, deps: BotDeps, quest
   const answer = (recordId ? deps.guidance.answerer.answerRecord(recordId) : undefined) ?? deps.guidance.answerer.answer(question);
   const { status, card } = cardFor(answer);
   deps.logger.info('question.answered', { status, length: question.length });
-  await context.sendActivity(MessageFactory.attachment(structuredClone(card)));
+  await context.sendActivity(MessageFactory.attachment({ ...card }));
 }
 
 export function registerGuidanceRoutes(app: Application<TurnState>, deps: BotDeps): void {
