@@ -5,7 +5,7 @@ import type { BotDeps } from './deps';
  * The reference without the id of the message that happened to arrive last: a proactive message
  * starts a new post, and leaving it out means an unchanged conversation costs no write.
  */
-function referenceFor(activity: TurnContext['activity']): Record<string, unknown> {
+export function referenceFor(activity: TurnContext['activity']): Record<string, unknown> {
   const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>;
   delete reference.activityId;
   return reference;

@@ -1,9 +1,10 @@
-import { type ConversationParameters, TurnContext } from 'botbuilder';
+import type { ConversationParameters, TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { z } from 'zod';
 import type { Logger } from '../log';
 import type { Destination, Destinations } from '../reminders/dispatcher';
 import type { ConversationStore } from '../store/conversationStore';
+import { referenceFor } from './conversationReferences';
 import { statusOf } from './invoke';
 
 export interface ConversationCreator {
@@ -75,7 +76,7 @@ export class PersonalChatOpener implements Destinations {
         AuthenticationConstants.ToChannelFromBotOAuthScope,
         parameters,
         async (context) => {
-          reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>;
+          reference = referenceFor(context.activity);
         },
       );
     } catch (err) {
@@ -85,7 +86,6 @@ export class PersonalChatOpener implements Destinations {
     }
     const conversationId = (reference?.conversation as { id?: unknown } | undefined)?.id;
     if (!reference || typeof conversationId !== 'string' || conversationId === '') return undefined;
-    delete reference.activityId;
     reference.conversation = { ...(reference.conversation as object), conversationType: 'personal', tenantId };
     await this.conversations.save({ conversationId, conversationType: 'personal', tenantId, userId, reference });
     this.logger.info('personal-chat.opened', {});

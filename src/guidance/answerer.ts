@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from './load';
-import { countedStems, exactBoosts, PARAGRAPH, recordsAtParagraph } from './lookups';
+import { countedStems, exactBoosts, HOW_MANY, PARAGRAPH, recordsAtParagraph } from './lookups';
 import { type ScopeRule, outOfScope } from './scope';
 import type { Edition, GuidanceRecord } from './schema';
 import { GuidanceIndex, type SearchHit } from './search';
@@ -181,13 +181,7 @@ export class Answerer {
     const concepts = this.concepts(focus);
     const asked = new Set(concepts.map((c) => stemWord(c.word)));
     for (const c of this.concepts(remarks)) if (!asked.has(stemWord(c.word))) concepts.push({ ...c, weight: c.weight * CONFIDENCE.remarkWeight });
-    // BM25 rewards a record that repeats one of the words; people want the one that covers the question.
-    const hits = this.index
-      .search(focus, boosts)
-      .slice(0, 15)
-      .map((h) => ({ ...h, coverage: this.coverage(concepts, h.record) }))
-      .map((h) => ({ ...h, score: h.score * h.coverage ** COVERAGE_EXPONENT }))
-      .sort((a, b) => b.score - a.score);
+    const hits = this.rank(focus, boosts, concepts);
     const top = hits[0];
     if (!top) return { status: 'declined', reason: 'not-in-guidance' };
     const topCoverage = top.coverage;
@@ -199,7 +193,6 @@ export class Answerer {
       return { status: 'declined', reason: 'not-in-guidance' };
     }
     if (topCoverage < CONFIDENCE.decline) return { status: 'declined', reason: 'not-in-guidance' };
-    // "how long should a section 47 enquiry take": the statutory timescales held are for conferences only
     // "how long should a section 47 enquiry take", "core group after the ICPC": the statutory timescales held are
     // for conferences only, and one of them is no answer to a question about another event's
     if (top.record.kind === 'timescale' && (topCoverage < CONFIDENCE.timescale || !this.namesTimedEvent(concepts, top.record, question))) {
@@ -213,7 +206,7 @@ export class Answerer {
     }
     // "in the first programme how many CQC inspectors": where the editions differ, the one the question names leads
     const named = this.namedEdition(question);
-    const lead = named && top.record.edition !== named ? top.record.differs.map((id) => this.kb.byId.get(id)).find((r) => r?.edition === named) : undefined;
+    const lead = named && top.record.edition !== named ? this.differsOf(top.record).find((r) => r.edition === named) : undefined;
     if (lead) return this.answered(lead, hits);
     const { first, second } = this.twoParts(focus, top.record);
     return this.answered(first, first === top.record ? hits : [], second);
@@ -260,12 +253,7 @@ export class Answerer {
       // "...and what did the first six look at?" carries enough of the question; much less is a detail of the other part
       if (concepts.reduce((n, c) => n + c.weight, 0) < total * CONFIDENCE.alsoShare) continue;
       // ranked as the question would be if it were asked alone
-      const ranked = this.index
-        .search(part, this.boostsFor(part))
-        .slice(0, 15)
-        .map((h) => ({ record: h.record, coverage: this.coverage(concepts, h.record), score: h.score }))
-        .map((h) => ({ ...h, score: h.score * h.coverage ** COVERAGE_EXPONENT }))
-        .sort((a, b) => b.score - a.score);
+      const ranked = this.rank(part, this.boostsFor(part), concepts);
       const top = ranked[0];
       if (!top) continue;
       // the best record answers this part, or is not far behind the one that would
@@ -287,6 +275,21 @@ export class Answerer {
     return { first: best, second: (two && two.coverage > one.coverage ? two : one).record };
   }
 
+  /** BM25 rewards a record that repeats one of the words; people want the one that covers the question. */
+  private rank(text: string, boosts: ReadonlyMap<string, number>, concepts: Concept[]): Array<SearchHit & { coverage: number }> {
+    return this.index
+      .search(text, boosts)
+      .slice(0, 15)
+      .map((h) => ({ ...h, coverage: this.coverage(concepts, h.record) }))
+      .map((h) => ({ ...h, score: h.score * h.coverage ** COVERAGE_EXPONENT }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** The records shown with this one where the editions or sources differ. */
+  private differsOf(r: GuidanceRecord): GuidanceRecord[] {
+    return r.differs.map((id) => this.kb.byId.get(id)).filter((d): d is GuidanceRecord => d !== undefined);
+  }
+
   /** Exact look-ups the question makes (an ESN, a code, a record's name), and the glossary's lower weight. */
   private boostsFor(question: string): Map<string, number> {
     const boosts = exactBoosts(question, this.kb.records, this.aliasPhrases);
@@ -300,8 +303,7 @@ export class Answerer {
   }
 
   private answered(record: GuidanceRecord, hits: SearchHit[], second?: GuidanceRecord): Answer {
-    const differsOf = (r: GuidanceRecord): GuidanceRecord[] => r.differs.map((id) => this.kb.byId.get(id)).filter((d): d is GuidanceRecord => d !== undefined);
-    const differs = differsOf(record);
+    const differs = this.differsOf(record);
     const seen = new Set([record.id, ...record.differs, ...(second ? [second.id, ...second.differs] : [])]);
     const related: GuidanceRecord[] = [];
     const add = (r: GuidanceRecord | undefined): void => {
@@ -313,7 +315,7 @@ export class Answerer {
     for (const id of record.related) add(this.kb.byId.get(id));
     for (const h of hits.slice(1, 6)) add(h.record);
     return second
-      ? { status: 'answered', record, related, differs, also: { record: second, differs: differsOf(second).filter((d) => d.id !== record.id) } }
+      ? { status: 'answered', record, related, differs, also: { record: second, differs: this.differsOf(second).filter((d) => d.id !== record.id) } }
       : { status: 'answered', record, related, differs };
   }
 
@@ -350,7 +352,7 @@ export class Answerer {
    */
   private asksForMissingValue(question: string, record: GuidanceRecord): boolean {
     // the record shown with it where the editions differ may give the time ("before 9:30am" in 2018)
-    const shown = [record, ...record.differs.map((id) => this.kb.byId.get(id)).filter((r): r is GuidanceRecord => r !== undefined)];
+    const shown = [record, ...this.differsOf(record)];
     if (WHAT_TIME.test(question) && !shown.some((r) => CLOCK_TIME.test(r.text))) return true;
     const counted = HOW_MANY.exec(question)?.[1];
     if (!counted) return false;
@@ -473,7 +475,7 @@ export class Answerer {
     if (!edition) return false;
     let shown = this.editionsShown.get(record.id);
     if (!shown) {
-      shown = new Set([record.edition, ...record.differs.map((id) => this.kb.byId.get(id)?.edition).filter((e): e is Edition => e !== undefined)]);
+      shown = new Set([record, ...this.differsOf(record)].map((r) => r.edition));
       this.editionsShown.set(record.id, shown);
     }
     return shown.has(edition);
@@ -527,8 +529,6 @@ const CLOCK_TIME = /\b\d{1,2}([:.]\d\d)?\s?(am|pm)\b|\b(midday|mid-day|noon|mid-
 /** What a question asks for: "what is the [maximum file size] for...", "what [colour coding] does...". */
 const WANTED_OF = /^(?:what|what's|whats|which)(?: is| are| was|'s)? (?:the|a|an) ((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+) (?:of|for|on|in|at|to|does|do|is|are|should|will|can|must|would)\b/iu;
 const WANTED_DOES = /^(?:what|which) ((?:[\p{L}'-]+ ){0,1}?[\p{L}'-]+) (?:does|do|did|should|will|can|is|are|must|would)\b/iu;
-/** The words after "how many": what is counted. */
-const HOW_MANY = /\bhow many\s+((?:[\p{L}\p{N}'-]+\s*){1,3})/iu;
 
 /**
  * Words that join two things asked about ("...and what goes in it?", "2018 vs 2024", "between the

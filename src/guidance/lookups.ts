@@ -35,6 +35,9 @@ function toNumber(s: string): number | undefined {
   return n === undefined || Number.isNaN(n) ? undefined : n;
 }
 
+/** The words after "how many": what is counted. */
+export const HOW_MANY = /\bhow many\s+((?:[\p{L}\p{N}'-]+\s*){1,3})/iu;
+
 const NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)';
 const WEEK = new RegExp(`\\bweeks?\\s*${NUM}\\b`, 'g');
 const DAY = new RegExp(`\\bday\\s*${NUM}\\b`, 'g');
@@ -219,7 +222,7 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
     for (const r of records) if (r.text.includes(`${m[1]}.1 `) && r.text.includes(`${m[1]}.2 `)) lift(r, 4);
   }
   // "how many CQC inspectors": the records that give a number of the thing counted
-  const counted = /\bhow many\s+((?:[\p{L}\p{N}'-]+\s*){1,3})/iu.exec(question)?.[1];
+  const counted = HOW_MANY.exec(question)?.[1];
   if (counted) {
     const nouns = words(counted).filter((w) => !isStopWord(w)).map(stemWord);
     for (const r of records) {

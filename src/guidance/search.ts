@@ -156,9 +156,9 @@ export class GuidanceIndex {
     return undefined;
   }
 
-  /** Whether every content stem of the phrase is in a large share of the records. */
   private readonly commonPhrases = new Map<string, boolean>();
 
+  /** Whether every content stem of the phrase is in a large share of the records. */
   private isCommonPhrase(phrase: string): boolean {
     let common = this.commonPhrases.get(phrase);
     if (common === undefined) {

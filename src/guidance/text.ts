@@ -68,7 +68,6 @@ export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
 
-/** The stem used by the index; digits and codes stay as they are. */
 /** Stemming is the answerer's most repeated step: the same few thousand words come up again and again. */
 const STEMS = new Map<string, string>();
 
@@ -93,6 +92,7 @@ const IRREGULAR = new Map(
   }),
 );
 
+/** The stem used by the index; digits and codes stay as they are. */
 export function stemWord(word: string): string {
   let stemmed = STEMS.get(word);
   if (stemmed === undefined) {
