@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import { type ConversationReference, TurnContext } from 'botbuilder';
 import type { BotDeps } from './deps';
 
 /**
@@ -6,9 +6,9 @@ import type { BotDeps } from './deps';
  * starts a new post, and leaving it out means an unchanged conversation costs no write.
  */
 export function referenceFor(activity: TurnContext['activity']): Record<string, unknown> {
-  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>;
+  const reference: Partial<ConversationReference> = TurnContext.getConversationReference(activity);
   delete reference.activityId;
-  return reference;
+  return reference as Record<string, unknown>;
 }
 
 /** Keeps the stored reference for this conversation fresh, so later proactive messages reach it. */

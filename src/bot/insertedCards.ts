@@ -10,6 +10,7 @@ const TAG = /<\/?[a-z][^>]*>/gi;
 export function onlyCarriesInsertedCard(activity: Pick<Activity, 'text' | 'attachments'>): boolean {
   const text = activity.text ?? '';
   const hasCard = (activity.attachments ?? []).some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
-  const markupOnly = text.replace(TAG, '').replace(/&nbsp;|\s/g, '') === '';
-  return markupOnly && (hasCard || /inline-compose-card/i.test(text));
+  // every message comes through here: the cheap test first, the markup is stripped only when it may matter
+  if (!hasCard && !/inline-compose-card/i.test(text)) return false;
+  return text.replace(TAG, '').replace(/&nbsp;|\s/g, '') === '';
 }

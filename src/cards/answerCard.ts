@@ -22,12 +22,16 @@ export const AnswerCardData = z
   })
   .strict();
 
-/** Teams clips button titles at about 48 characters; the full title is still what the button asks. */
+/**
+ * Teams clips button titles at about 48 characters; the full title is still what the button asks.
+ * Three dots rather than the ellipsis character: the guidance text is all Latin-1, and one
+ * character beyond it makes every reply carrying the card a two-byte string to serialise.
+ */
 const BUTTON_LABEL = 45;
 function shorten(label: string): string {
   if (label.length <= BUTTON_LABEL) return label;
-  const cut = label.slice(0, BUTTON_LABEL - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), BUTTON_LABEL - 12)).trimEnd()}…`;
+  const cut = label.slice(0, BUTTON_LABEL - 3);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), BUTTON_LABEL - 14)).trimEnd()}...`;
 }
 
 /** `withFollowUps: false` where the card is posted into a chat the bot may not be in (message extension). */

@@ -280,8 +280,10 @@ export class Answerer {
     return this.index
       .search(text, boosts)
       .slice(0, 15)
-      .map((h) => ({ ...h, coverage: this.coverage(concepts, h.record) }))
-      .map((h) => ({ ...h, score: h.score * h.coverage ** COVERAGE_EXPONENT }))
+      .map((h) => {
+        const coverage = this.coverage(concepts, h.record);
+        return { record: h.record, coverage, score: h.score * coverage ** COVERAGE_EXPONENT };
+      })
       .sort((a, b) => b.score - a.score);
   }
 
@@ -429,6 +431,20 @@ export class Answerer {
    * guidance weighs more.
    */
   private concepts(question: string): Concept[] {
+    let found = this.conceptCache.get(question);
+    if (!found) {
+      found = this.conceptsOf(question);
+      if (this.conceptCache.size >= 16) this.conceptCache.clear();
+      this.conceptCache.set(question, found);
+    }
+    // a copy: callers add the concepts of remarks to theirs
+    return [...found];
+  }
+
+  /** The same question's concepts are wanted several times while it is answered (whole, focus, parts). */
+  private readonly conceptCache = new Map<string, readonly Concept[]>();
+
+  private conceptsOf(question: string): Concept[] {
     const groups = this.thesaurus.expand(question);
     const seen = new Set<string>();
     const contentWords = words(question).filter((w) => !isStopWord(w) && !seen.has(stemWord(w)) && seen.add(stemWord(w)));

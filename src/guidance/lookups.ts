@@ -139,16 +139,19 @@ function recordWords(records: readonly GuidanceRecord[]): Map<GuidanceRecord, { 
   return texts;
 }
 
-/** The first word of every alias phrase: a question word that starts none can start no match. */
-const FIRST_WORDS = new WeakMap<ReadonlyMap<string, string[]>, Set<string>>();
+/**
+ * The first two words of every alias phrase (each has two or more): two question words that open
+ * none can open no match, so most phrases are never built to be looked up.
+ */
+const OPENING_PAIRS = new WeakMap<ReadonlyMap<string, string[]>, Set<string>>();
 
-function firstWords(aliasPhrases: ReadonlyMap<string, string[]>): Set<string> {
-  let first = FIRST_WORDS.get(aliasPhrases);
-  if (!first) {
-    first = new Set([...aliasPhrases.keys()].map((k) => k.split(' ')[0] ?? ''));
-    FIRST_WORDS.set(aliasPhrases, first);
+function openingPairs(aliasPhrases: ReadonlyMap<string, string[]>): Set<string> {
+  let pairs = OPENING_PAIRS.get(aliasPhrases);
+  if (!pairs) {
+    pairs = new Set([...aliasPhrases.keys()].map((k) => k.split(' ').slice(0, 2).join(' ')));
+    OPENING_PAIRS.set(aliasPhrases, pairs);
   }
-  return first;
+  return pairs;
 }
 
 export function exactBoosts(question: string, records: readonly GuidanceRecord[], aliasPhrases: ReadonlyMap<string, string[]> = new Map()): Map<string, number> {
@@ -158,7 +161,7 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
   };
   const q = question.toLowerCase();
   const { byId, terms, byParagraph } = prepared(records);
-  const starts = firstWords(aliasPhrases);
+  const opens = openingPairs(aliasPhrases);
 
   // A record's own name for itself, said word for word ("how many inspectors", "10am call").
   const ws = words(question);
@@ -173,16 +176,20 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
         }
       }
     }
-    if (!starts.has(ws[i] ?? '')) continue;
+    const whole = opens.has(`${ws[i]} ${ws[i + 1]}`);
+    const skipping = opens.has(`${ws[i]} ${ws[i + 2]}`);
+    if (!whole && !skipping) continue;
     for (let n = 2; n <= 6 && i + n <= ws.length; n++) {
       // a longer name said whole is the more particular: "meetings in the fieldwork week" over "fieldwork week"
-      for (const id of aliasPhrases.get(ws.slice(i, i + n).join(' ')) ?? []) {
+      for (const id of (whole && aliasPhrases.get(ws.slice(i, i + n).join(' '))) || []) {
         const r = byId.get(id);
         if (r) lift(r, 2 + n / 4);
       }
       // ...or with one word put in the middle: "how many CQC inspectors", "the first set up meeting"
       if (i + n >= ws.length) continue;
       for (let skip = i + 1; skip < i + n; skip++) {
+        // the phrase opens with the second word unless that is the one left out
+        if (!(skip === i + 1 ? skipping : whole)) continue;
         const phrase = [...ws.slice(i, skip), ...ws.slice(skip + 1, i + n + 1)].join(' ');
         for (const id of aliasPhrases.get(phrase) ?? []) {
           const r = byId.get(id);

