@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { loadQuestions } from './accuracy';
-import { round } from './latency';
+import { percentile, round } from './latency';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -85,9 +85,7 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /** The middle value: one round disturbed by the host moves it less than it moves a mean. */
 function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return percentile([...values].sort((a, b) => a - b), 50);
 }
 
 /**

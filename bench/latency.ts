@@ -1,7 +1,7 @@
 import { loadGuidance } from '../src/guidance';
 import { loadQuestions } from './accuracy';
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 

@@ -181,9 +181,11 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
     if (!whole && !skipping) continue;
     for (let n = 2; n <= 6 && i + n <= ws.length; n++) {
       // a longer name said whole is the more particular: "meetings in the fieldwork week" over "fieldwork week"
-      for (const id of (whole && aliasPhrases.get(ws.slice(i, i + n).join(' '))) || []) {
-        const r = byId.get(id);
-        if (r) lift(r, 2 + n / 4);
+      if (whole) {
+        for (const id of aliasPhrases.get(ws.slice(i, i + n).join(' ')) ?? []) {
+          const r = byId.get(id);
+          if (r) lift(r, 2 + n / 4);
+        }
       }
       // ...or with one word put in the middle: "how many CQC inspectors", "the first set up meeting"
       if (i + n >= ws.length) continue;
