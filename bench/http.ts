@@ -54,7 +54,7 @@ interface Round {
   rps: number;
   p99: number;
   errors: number;
-  /** The server's CPU time per request: steadier than throughput on a host whose speed varies. */
+  /** The server's own CPU time per request, whatever share of the two cores the load generator took. */
   cpuUs: number;
 }
 
@@ -86,7 +86,7 @@ export interface HttpResult {
   ratios: number[];
   botCpuUsPerTurn: number;
   echoCpuUsPerTurn: number;
-  /** Echo bot's CPU per turn over ours: what the throughput ratio would be with the host's speed held still. */
+  /** Echo bot's CPU per turn over ours: the same comparison as `ratio`, by the servers' own work. */
   cpuRatio: number;
   errors: number;
 }
@@ -144,7 +144,7 @@ export async function benchHttp(secondsPerRound = 3, rounds = 7): Promise<HttpRe
         ours.push(await load(3991, botPid, questions, secondsPerRound));
       }
     }
-    const peakRssMb = rssMb(bot.child.pid ?? 0, 'VmHWM');
+    const peakRssMb = rssMb(botPid, 'VmHWM');
     const ratios = ours.map((o, i) => o.rps / Math.max(1, theirs[i]?.rps ?? 0));
     return {
       startupMs: bot.ms,

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   console.log(`  JTAI assistant (answer card, PGlite state): ${http.botRps} req/s, p99 ${http.botP99ms} ms`);
   console.log(`  echo bot on the same stack:                 ${http.echoRps} req/s, p99 ${http.echoP99ms} ms`);
   console.log(`  ratio: ${http.ratio}x (median of ${http.ratios.length} alternating rounds: ${http.ratios.join(', ')})   errors: ${http.errors}`);
-  console.log(`  server CPU per turn: ${http.botCpuUsPerTurn} µs against the echo bot's ${http.echoCpuUsPerTurn} µs, ratio ${http.cpuRatio}x (steadier when the host's speed varies)`);
+  console.log(`  server CPU per turn: ${http.botCpuUsPerTurn} µs against the echo bot's ${http.echoCpuUsPerTurn} µs, ratio ${http.cpuRatio}x (the same comparison by the servers' own work)`);
   console.log(`Start-up: ${http.startupMs} ms (restart), ${http.startupFreshDataDirMs} ms (new data folder); RSS after start ${http.rssAfterStartMb} MB, peak ${http.peakRssMb} MB\n`);
 
   const r = await benchReminders();
