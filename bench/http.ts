@@ -122,13 +122,13 @@ export async function benchHttp(secondsPerRound = 3, rounds = 7): Promise<HttpRe
     await stop(fresh.child);
     const bot = await startBot(dataDir, 3991);
     children.push(bot.child);
-    const rssAfterStartMb = rssMb(bot.child.pid ?? 0, 'VmRSS');
+    const botPid = bot.child.pid ?? 0;
+    const rssAfterStartMb = rssMb(botPid, 'VmRSS');
     const echo = spawn(process.execPath, ['--require', 'tsx/cjs', 'bench/echoBot.ts'], { cwd: ROOT, env: { ...process.env, PORT: '3992' }, stdio: ['ignore', 'ignore', 'pipe'] });
     children.push(echo);
     await waitHealthy(3992, echo);
 
     const questions = loadQuestions().map((q) => q.q);
-    const botPid = bot.child.pid ?? 0;
     const echoPid = echo.pid ?? 0;
     await load(3991, botPid, questions, 1);
     await load(3992, echoPid, questions, 1);

@@ -4,7 +4,7 @@ import { type ScopeRule, outOfScope } from './scope';
 import type { Edition, GuidanceRecord } from './schema';
 import { GuidanceIndex, type SearchHit } from './search';
 import { buildThesaurus, glossaryGroups, type Thesaurus } from './synonyms';
-import { EDITION_CUES, isFunctionWord, isStopWord, normalise, splitRemarks, spokenFrequency, stemWord, withoutEditionCues, withoutGuidanceFraming, withoutHedges, withoutSourceName, withoutSubject, words } from './text';
+import { editionsCued, isFunctionWord, isStopWord, normalise, splitRemarks, spokenFrequency, stemWord, withoutEditionCues, withoutGuidanceFraming, withoutHedges, withoutSourceName, withoutSubject, words } from './text';
 
 export type DeclineReason = 'empty' | 'too-long' | 'out-of-scope' | 'not-in-guidance';
 
@@ -475,10 +475,7 @@ export class Answerer {
       const e = EDITION_YEARS[w];
       if (e) named.add(e);
     }
-    for (const c of EDITION_CUES) {
-      c.pattern.lastIndex = 0;
-      if (c.pattern.test(question)) named.add(c.edition);
-    }
+    for (const e of editionsCued(question)) named.add(e);
     return named.size === 1 ? [...named][0] : undefined;
   }
 

@@ -1,5 +1,5 @@
 import type { GuidanceRecord } from './schema';
-import { EDITION_CUES, isStopWord, stemWord, words } from './text';
+import { editionsCued, isStopWord, stemWord, words } from './text';
 
 const COUNTED = new WeakMap<GuidanceRecord, Set<string>>();
 const COUNT_WORD = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$/;
@@ -260,12 +260,8 @@ export function exactBoosts(question: string, records: readonly GuidanceRecord[]
       if (said.has(term) || said.has(`${term}s`) || (term.includes(' ') && asked.includes(` ${term} `))) lift(record, 3);
     }
   }
-  const cued = (edition: string): boolean =>
-    EDITION_CUES.some((c) => {
-      c.pattern.lastIndex = 0;
-      return c.edition === edition && c.pattern.test(q);
-    });
-  if (/\b(2024|2025|new|newer|latest|current|this round|from september)\b/.test(q) || cued('2024')) for (const r of records) if (r.edition === '2024') lift(r, 1.5);
-  if (/\b(2016|2017|2018|old|older|earlier|previous|last round|first round)\b/.test(q) || cued('2018')) for (const r of records) if (r.edition === '2018') lift(r, 1.5);
+  const cued = editionsCued(q);
+  if (/\b(2024|2025|new|newer|latest|current|this round|from september)\b/.test(q) || cued.has('2024')) for (const r of records) if (r.edition === '2024') lift(r, 1.5);
+  if (/\b(2016|2017|2018|old|older|earlier|previous|last round|first round)\b/.test(q) || cued.has('2018')) for (const r of records) if (r.edition === '2018') lift(r, 1.5);
   return boosts;
 }

@@ -186,6 +186,16 @@ export const EDITION_CUES: readonly { edition: '2018' | '2024'; pattern: RegExp 
   },
 ];
 
+/** The editions a question's cues point to ("this round", "the original programme"), by EDITION_CUES. */
+export function editionsCued(question: string): ReadonlySet<'2018' | '2024'> {
+  const cued = new Set<'2018' | '2024'>();
+  for (const c of EDITION_CUES) {
+    c.pattern.lastIndex = 0;
+    if (c.pattern.test(question)) cued.add(c.edition);
+  }
+  return cued;
+}
+
 /**
  * "In the current round how many inspectors...": the cue chooses the edition (lookups.ts lifts its
  * records, and coverage counts it as said), it is not what the question is about.
