@@ -2,11 +2,11 @@ import { Application, type TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { SqlStorage } from '../store/botStateStorage';
 import { rememberConversation } from './conversationReferences';
 import type { BotDeps } from './deps';
-import { registerGuidanceRoutes, registerQuestionRoute } from './routes/guidance';
-import { registerInspectionRoutes } from './routes/inspection';
+import { helpCommand, registerGuidanceRoutes, registerMessageRoute } from './routes/guidance';
+import { inspectionCommands, registerInspectionRoutes } from './routes/inspection';
 import { registerInstallRoutes } from './routes/installs';
 import { registerMessageExtension } from './routes/messageExtension';
-import { registerReminderRoutes } from './routes/reminders';
+import { registerReminderRoutes, reminderCommands } from './routes/reminders';
 
 export interface BotOptions {
   adapter: TeamsAdapter;
@@ -34,9 +34,9 @@ export function createBotApp(deps: BotDeps, options: BotOptions): Application<Tu
   registerInstallRoutes(app, deps);
   registerMessageExtension(app, deps);
   registerGuidanceRoutes(app, deps);
-  // Commands before the catch-all question route: they match precisely, questions fall through.
   registerInspectionRoutes(app, deps);
   registerReminderRoutes(app, deps);
-  registerQuestionRoute(app, deps);
+  // Last, for any message the card actions did not take: commands match precisely, questions fall through.
+  registerMessageRoute(app, deps, [helpCommand, ...inspectionCommands(deps), ...reminderCommands(deps)]);
   return app;
 }

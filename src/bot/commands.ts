@@ -1,6 +1,14 @@
+import type { TurnContext } from 'botbuilder';
 import type { CommandHelp } from '../cards/welcomeCard';
 
-/** The commands the help card lists; each is handled by a route in routes/. */
+/**
+ * A typed command: given a message's text, the work to do when the text is this command, else
+ * undefined. Commands are tried in order inside one message route rather than as a route each,
+ * so an ordinary question is not awaited through a dozen route selectors on its way to the answerer.
+ */
+export type TextCommand = (text: string) => ((context: TurnContext) => Promise<void>) | undefined;
+
+/** The commands the help card lists; each is a TextCommand in routes/. */
 export const COMMANDS: CommandHelp[] = [
   { name: 'any question', description: 'Ask about the JTAI process, criteria, Annex A lists and deadlines, e.g. "when is the draft report?"' },
   { name: 'timeline DATE [2018]', description: 'The inspection timetable for a notification date, e.g. "timeline 1 June 2026" (add 2018 for the 2016-18 programme)' },

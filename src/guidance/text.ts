@@ -9,7 +9,12 @@ import { FrequencyTable } from './frequencyTable';
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g;
 
+/** Printable ASCII without the backtick, which normalise turns into an apostrophe. */
+const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
+
 export function normalise(s: string): string {
+  // Most questions are typed in plain ASCII, which NFKC and the replacements below leave as it is.
+  if (PLAIN_ASCII.test(s)) return s.replace(/ {2,}/g, ' ').trim();
   return s
     .normalize('NFKC')
     .replace(CONTROL, ' ')

@@ -32,10 +32,14 @@ describe('answering questions in Teams, through HTTP and the real adapter', () =
     assert.match(cardText(replies[0] ?? {}), /multi-agency risk assessment conference/i);
   });
 
-  it('stays quiet in a channel unless @mentioned, and strips the mention when it is', async () => {
+  it('stays quiet in a channel unless @mentioned, commands included, and strips the mention when it is', async () => {
     assert.deepEqual(await bot.send({ text: 'when is the draft report?', conversation: CHANNEL }), []);
+    assert.deepEqual(await bot.send({ text: 'help', conversation: CHANNEL }), []);
+    assert.deepEqual(await bot.send({ text: 'timeline 1 June 2026', conversation: CHANNEL }), []);
     const replies = await bot.send({ text: `<at>${BOT.name}</at> when is the draft report?`, conversation: CHANNEL, entities: [mention] });
     assert.match(cardText(replies[0] ?? {}), /Friday of week 6/);
+    const help = await bot.send({ text: `<at>${BOT.name}</at> help`, conversation: CHANNEL, entities: [mention] });
+    assert.match(cardText(help[0] ?? {}), /set inspection DATE/);
   });
 
   it('answers the question a follow-up button asks', async () => {
@@ -113,6 +117,9 @@ describe('answering questions in Teams, through HTTP and the real adapter', () =
     const noConversation = await post(JSON.stringify({ type: 'message', text: 'hi', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/' }));
     assert.equal(noConversation.status, 400);
     assert.match(((await noConversation.json()) as { error: string }).error, /^Not a Bot Framework activity: conversation: Required/);
+    const noReplyAddress = await post(JSON.stringify({ type: 'message', text: 'hi', channelId: 'msteams', serviceUrl: 'not a url', conversation: { id: 'a:1' } }));
+    assert.equal(noReplyAddress.status, 400);
+    assert.match(((await noReplyAddress.json()) as { error: string }).error, /serviceUrl: must be an http\(s\) address/);
     assert.equal((await post('{not json')).status, 400);
     assert.equal((await post('[]')).status, 400);
     assert.match(cardText((await bot.send({ text: 'what does MARAC stand for?' }))[0] ?? {}), /multi-agency risk assessment conference/i);

@@ -9,7 +9,7 @@ import { answerView } from '../../guidance/view';
 import type { BotDeps } from '../deps';
 import { onlyCarriesInsertedCard } from '../insertedCards';
 import { isAddressedToBot } from '../mentions';
-import { COMMANDS } from '../commands';
+import { COMMANDS, type TextCommand } from '../commands';
 
 const AskSubmit = z.object({
   verb: z.literal('ask'),
@@ -47,12 +47,16 @@ export async function replyWithAnswer(context: TurnContext, deps: BotDeps, quest
   await context.sendActivity(MessageFactory.attachment({ ...card }));
 }
 
-export function registerGuidanceRoutes(app: Application<TurnState>, deps: BotDeps): void {
-  app.message(/^\s*(help|\?|what can you do\??)\s*$/i, async (context) => {
-    if (!isAddressedToBot(context)) return;
-    await context.sendActivity(MessageFactory.attachment(welcomeCard(COMMANDS, { greeting: false })));
-  });
+const HELP = /^\s*(help|\?|what can you do\??)\s*$/i;
 
+export const helpCommand: TextCommand = (text) => {
+  if (!HELP.test(text)) return undefined;
+  return async (context) => {
+    await context.sendActivity(MessageFactory.attachment(welcomeCard(COMMANDS, { greeting: false })));
+  };
+};
+
+export function registerGuidanceRoutes(app: Application<TurnState>, deps: BotDeps): void {
   app.adaptiveCards.actionSubmit('ask', async (context, _state, data) => {
     const parsed = AskSubmit.safeParse(data);
     if (!parsed.success) {
@@ -63,15 +67,26 @@ export function registerGuidanceRoutes(app: Application<TurnState>, deps: BotDep
   });
 }
 
-/** The catch-all: any other message is a question. Registered last, after every command. */
-export function registerQuestionRoute(app: Application<TurnState>, deps: BotDeps): void {
+/**
+ * Every message no card-action route took: the first command its text is, else a question.
+ * Registered last. In a channel the bot only acts when @mentioned, commands included.
+ */
+export function registerMessageRoute(app: Application<TurnState>, deps: BotDeps, commands: readonly TextCommand[]): void {
   app.activity(ActivityTypes.Message, async (context) => {
-    if (!isAddressedToBot(context) || onlyCarriesInsertedCard(context.activity)) return;
-    if (context.activity.value !== undefined && !context.activity.text) {
+    if (!isAddressedToBot(context)) return;
+    const text = context.activity.text ?? '';
+    if (text) {
+      for (const command of commands) {
+        const run = command(text);
+        if (run) return run(context);
+      }
+    }
+    if (onlyCarriesInsertedCard(context.activity)) return;
+    if (context.activity.value !== undefined && !text) {
       await context.sendActivity('Sorry, I could not read that button. Please type your question instead.');
       return;
     }
-    await replyWithAnswer(context, deps, context.activity.text ?? '');
+    await replyWithAnswer(context, deps, text);
   });
 }
 

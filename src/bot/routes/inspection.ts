@@ -15,13 +15,13 @@ import type { Person } from '../../reminders/types';
 import type { BotDeps } from '../deps';
 import { actorFrom, mentionedPeople } from '../identity';
 import { isAutomaticRefresh, respondToInvoke, updateForEveryone } from '../invoke';
-import { isAddressedToBot } from '../mentions';
+import type { TextCommand } from '../commands';
 
 /**
  * The coordinator's commands: timetables for any date, the live inspection (set, show,
  * assign owners, reminder times) and the Universal Actions on its cards (mark done, undo,
- * refresh, assign). Registered before the catch-all question route, and kept precise so
- * ordinary questions ("when is the draft report?") still reach the answerer.
+ * refresh, assign). A message is tried against the commands before it is taken as a question,
+ * so they are kept precise: ordinary questions ("when is the draft report?") reach the answerer.
  */
 
 export const DEADLINES = /^\s*(?:deadlines|our deadlines|show (?:the |our )?deadlines|(?:show )?(?:the |our )?live inspection|timetable|timeline)\s*[?.!]*\s*$/i;
@@ -97,31 +97,24 @@ const SetData = z.object({
   replacing: z.string().min(1).max(100).optional(),
 });
 
-export function registerInspectionRoutes(app: Application<TurnState>, deps: BotDeps): void {
-  const only = (handler: (context: TurnContext, match: RegExpExecArray) => Promise<void>, pattern: RegExp) => async (context: TurnContext) => {
-    if (!isAddressedToBot(context)) return;
-    const match = pattern.exec(context.activity.text ?? '');
-    if (match) await handler(context, match);
-  };
-
-  app.message(DEADLINES, only((context) => showLive(context, deps), DEADLINES));
+/** The coordinator's typed commands, in the order they are tried. */
+export function inspectionCommands(deps: BotDeps): TextCommand[] {
+  const deadlines: TextCommand = (text) => (DEADLINES.test(text) ? (context) => showLive(context, deps) : undefined);
 
   // "timeline 1 June 2026", "timeline today"; "timeline of the inspection" stays a question.
-  const timelineWithDate = async (context: TurnContext): Promise<boolean> => {
-    const rest = TIMELINE.exec(context.activity.text ?? '')?.[1];
-    return rest !== undefined && (/\d/.test(rest) || parseNaturalDate(rest, deps.now()) !== undefined);
-  };
-  app.message(
-    timelineWithDate,
-    only(async (context, match) => {
-      const { dateText, edition } = splitEdition(match[1] ?? '');
+  const timeline: TextCommand = (text) => {
+    const rest = TIMELINE.exec(text)?.[1];
+    if (rest === undefined || !(/\d/.test(rest) || parseNaturalDate(rest, deps.now()) !== undefined)) return undefined;
+    return async (context) => {
+      const { dateText, edition } = splitEdition(rest);
       await sendTimetable(context, deps, dateText, edition, undefined);
-    }, TIMELINE),
-  );
+    };
+  };
 
-  app.message(
-    SET_INSPECTION,
-    only(async (context, match) => {
+  const setLive: TextCommand = (text) => {
+    const match = SET_INSPECTION.exec(text);
+    if (!match) return undefined;
+    return async (context) => {
       const rest = (match[1] ?? '').trim();
       if (rest === '') {
         await context.sendActivity('Tell me the notification date, for example "set inspection 1 June 2026", or "set inspection 2 June 2026 2018" for the 2016-18 programme.');
@@ -131,14 +124,18 @@ export function registerInspectionRoutes(app: Application<TurnState>, deps: BotD
       const result = await setInspection(context, deps, dateText, edition, undefined);
       const sent = await context.sendActivity(typeof result.reply === 'string' ? result.reply : MessageFactory.attachment(result.reply));
       if (result.view && sent?.id) await rememberCard(context, deps, result.view, sent.id);
-    }, SET_INSPECTION),
-  );
+    };
+  };
 
-  app.message(ASSIGN, only((context, match) => assignByText(context, deps, match[1] ?? '', match[2] ?? ''), ASSIGN));
+  const assign: TextCommand = (text) => {
+    const match = ASSIGN.exec(text);
+    return match ? (context) => assignByText(context, deps, match[1] ?? '', match[2] ?? '') : undefined;
+  };
 
-  app.message(
-    REMINDER_TIMES,
-    only(async (context, match) => {
+  const reminderTimes: TextCommand = (text) => {
+    const match = REMINDER_TIMES.exec(text);
+    if (!match) return undefined;
+    return async (context) => {
       const result = await deps.inspections.setRules({ actor: actorFrom(context), text: match[1] ?? '', now: deps.now() });
       if (result.status !== 'ok') {
         await context.sendActivity(result.message);
@@ -146,19 +143,21 @@ export function registerInspectionRoutes(app: Application<TurnState>, deps: BotD
       }
       deps.logger.info('inspection.rules-set', { rules: result.rules.length, planned: result.planned });
       await send(context, deps, result.view, `Deadline reminders now go at ${describeRules(result.rules)}: ${result.planned} scheduled.`);
-    }, REMINDER_TIMES),
-  );
+    };
+  };
 
   // Natural questions with a notification date: answered with the timetable for that date.
-  app.message(
-    async (context) => notificationDate(context.activity.text ?? '') !== undefined,
-    async (context) => {
-      if (!isAddressedToBot(context)) return;
-      const text = context.activity.text ?? '';
-      await sendTimetable(context, deps, notificationDate(text) ?? text, EDITION_HINT_2018.test(text) ? '2018' : '2024', text);
-    },
-  );
+  const notified: TextCommand = (text) => {
+    const date = notificationDate(text);
+    if (date === undefined) return undefined;
+    return (context) => sendTimetable(context, deps, date, EDITION_HINT_2018.test(text) ? '2018' : '2024', text);
+  };
 
+  return [deadlines, timeline, setLive, assign, reminderTimes, notified];
+}
+
+/** The Universal Actions on the timetable and reminder cards. */
+export function registerInspectionRoutes(app: Application<TurnState>, deps: BotDeps): void {
   app.adaptiveCards.actionExecute(['markDone', 'undoDone'], async (context, _state, data) => {
     const parsed = MarkData.safeParse(data);
     if (!parsed.success) return reply(context, 'Sorry, I could not read that button.');

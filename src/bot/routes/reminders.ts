@@ -9,25 +9,26 @@ import type { ReminderTarget } from '../../reminders/types';
 import type { BotDeps } from '../deps';
 import { actorFrom } from '../identity';
 import { respondToInvoke } from '../invoke';
-import { isAddressedToBot } from '../mentions';
+import type { TextCommand } from '../commands';
 
 /** "remind me|us ...", "my reminders" and the Cancel button on that card. */
 
 export const MY_REMINDERS = /^\s*(?:my|our|list|show(?: my)?)\s+reminders\s*[?.!]*\s*$/i;
 const CancelData = z.object({ reminderId: z.string().min(1).max(100) });
 
+export function reminderCommands(deps: BotDeps): TextCommand[] {
+  const adhoc: TextCommand = (text) => (ADHOC_PATTERN.test(text) ? (context) => remind(context, deps) : undefined);
+  const mine: TextCommand = (text) => {
+    if (!MY_REMINDERS.test(text)) return undefined;
+    return async (context) => {
+      const reminders = await deps.inspections.myReminders(actorFrom(context));
+      await context.sendActivity(MessageFactory.attachment(myRemindersCard(reminders, deps.now())));
+    };
+  };
+  return [adhoc, mine];
+}
+
 export function registerReminderRoutes(app: Application<TurnState>, deps: BotDeps): void {
-  app.message(ADHOC_PATTERN, async (context) => {
-    if (!isAddressedToBot(context)) return;
-    await remind(context, deps);
-  });
-
-  app.message(MY_REMINDERS, async (context) => {
-    if (!isAddressedToBot(context)) return;
-    const reminders = await deps.inspections.myReminders(actorFrom(context));
-    await context.sendActivity(MessageFactory.attachment(myRemindersCard(reminders, deps.now())));
-  });
-
   app.adaptiveCards.actionExecute('cancelReminder', async (context, _state, data) => {
     const parsed = CancelData.safeParse(data);
     if (!parsed.success) {
