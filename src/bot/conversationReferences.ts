@@ -6,7 +6,8 @@ import type { BotDeps } from './deps';
  * starts a new post, and leaving it out means an unchanged conversation costs no write.
  */
 export function referenceFor(activity: TurnContext['activity']): Record<string, unknown> {
-  // undefined rather than deleted (JSON leaves both out): a deleted key makes a slow dictionary object, and this one is stringified every turn
+  // undefined rather than deleted (JSON leaves both out): deleting a key turns the object into a
+  // slow dictionary, and this one is stringified on every turn
   const reference: Record<string, unknown> = TurnContext.getConversationReference(activity);
   reference.activityId = undefined;
   return reference;

@@ -9,8 +9,7 @@ import { z } from 'zod';
  */
 export const IncomingActivity = z.object({
   type: z.string().min(1),
-  // replies are posted there: an http(s) address with a host (a full URL parse on every turn adds nothing the connector will not find)
-  serviceUrl: z.string().regex(/^https?:\/\/[^\s/?#]+/i, 'must be an http(s) address'),
+  serviceUrl: z.string().url(),
   channelId: z.string().min(1),
   conversation: z.object({ id: z.string().min(1) }),
   from: z.object({ id: z.string().min(1) }).optional(),
