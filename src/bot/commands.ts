@@ -8,7 +8,7 @@ import type { CommandHelp } from '../cards/welcomeCard';
  */
 export type TextCommand = (text: string) => ((context: TurnContext) => Promise<void>) | undefined;
 
-/** The commands the help card lists; each is a TextCommand in routes/. */
+/** What the help card lists: questions go to the answerer, each typed command is a TextCommand in routes/. */
 export const COMMANDS: CommandHelp[] = [
   { name: 'any question', description: 'Ask about the JTAI process, criteria, Annex A lists and deadlines, e.g. "when is the draft report?"' },
   { name: 'timeline DATE [2018]', description: 'The inspection timetable for a notification date, e.g. "timeline 1 June 2026" (add 2018 for the 2016-18 programme)' },
